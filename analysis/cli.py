@@ -1,0 +1,101 @@
+"""Command line: ``python -m analysis run|report``. ``--help`` on each explains every option."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis import __version__, config
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    io = parser.add_argument_group("input and output")
+    io.add_argument("--corpus", type=Path, default=config.SAMPLE_CORPUS,
+                    help="folder of articles, searched recursively (default: the synthetic sample, %(default)s)")
+    io.add_argument("--out", type=Path, default=None,
+                    help="folder for the Parquet tables (default: data/processed/<corpus folder name>)")
+    exports = parser.add_argument_group("JSONL/JSON/CSV exports: which field holds what")
+    for name, default in (("text", "text"), ("title", "title"), ("date", "date"), ("url", "url"), ("outlet", "outlet")):
+        exports.add_argument(f"--{name}-field", default=default, metavar="NAME", help=f"(default: {default})")
+    tuning = parser.add_argument_group("tuning")
+    tuning.add_argument("--max-file-mb", type=float, default=20.0,
+                        help="skip single-article files larger than this, with a reason (default: %(default)s)")
+    tuning.add_argument("--near-duplicate-threshold", type=float, default=0.8, metavar="JACCARD",
+                        help="estimated Jaccard similarity of word 5-shingles above which a document is a "
+                             "near-duplicate of an earlier one (default: %(default)s)")
+    tuning.add_argument("--batch-size", type=int, default=128, help="files per batch (default: %(default)s)")
+    tuning.add_argument("--workers", type=int, default=1, help="processes for per-file work (default: %(default)s)")
+    tuning.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def _run_options(args: argparse.Namespace):
+    from analysis.pipeline import RunOptions
+    from analysis.readers import ReaderOptions
+
+    reader = ReaderOptions(text_field=args.text_field, title_field=args.title_field, date_field=args.date_field,
+                           url_field=args.url_field, outlet_field=args.outlet_field, max_file_mb=args.max_file_mb)
+    return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
+                      batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress)
+
+
+def default_out(corpus: Path) -> Path:
+    return config.PROCESSED_DIR / config.corpus_name(corpus)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from analysis.pipeline import CorpusError, run
+
+    out = args.out or default_out(args.corpus)
+    try:
+        summary = run(args.corpus, out, _run_options(args))
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(summary.render())
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.report import ReportError, build_report, parse_parameters
+
+    try:
+        parameters = parse_parameters(args.parameter, args.params)
+        path = build_report(args.corpus, args.name, parameters)
+    except ReportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Report written to {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Geonarratives: from a folder of scraped news to tables, notebooks and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="ingest a corpus and write the data contract's Parquet tables",
+                              description="Read every file below --corpus (txt, md, html, jsonl, json, csv), clean it, "
+                                          "drop duplicates, split sentences, and write articles, ingest_report, "
+                                          "record_report and sentences as Parquet into --out.")
+    _add_run_options(run)
+    run.set_defaults(func=cmd_run)
+
+    report = commands.add_parser("report", help="execute the numbered notebooks over a corpus into reports/NAME",
+                                 description="Execute notebooks/[0-9][0-9]-*.ipynb in order with papermill into "
+                                             "reports/NAME/ (notebook 01 ingests --corpus), passing the parameters given.")
+    report.add_argument("--corpus", type=Path, default=config.SAMPLE_CORPUS,
+                        help="folder of articles (default: the synthetic sample, %(default)s)")
+    report.add_argument("--name", default=None, help="report folder name under reports/ (default: corpus folder name)")
+    report.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
+                        help="a notebook parameter, e.g. -p start_date=2024-01-01 (repeatable; values are YAML)")
+    report.add_argument("--params", type=Path, default=None, metavar="FILE.yaml", help="notebook parameters from a YAML file")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,22 @@
+"""Language identification with py3langid (a bundled model: no download, deterministic)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Below this many letters the guess is noise; such texts are labelled "und" (undetermined).
+MIN_LETTERS = 40
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and probability of ``text``'s language, or ``("und", 0.0)`` if too short."""
+    if sum(ch.isalpha() for ch in text[:5000]) < MIN_LETTERS:
+        return "und", 0.0
+    language, probability = _identifier().classify(text[:20000])
+    return language, round(float(probability), 4)

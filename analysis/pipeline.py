@@ -1,0 +1,275 @@
+"""The ingestion run: a corpus folder in, the contract's Parquet tables out.
+
+Files are read in sorted order, in batches; per-file work (:func:`process_file`) is a
+pure function mapped over each batch (in this process, in a process pool, or by any
+``map``-like callable such as a Dask client's), and rows are streamed to Parquet, so
+memory stays flat as the corpus grows. Only duplicate detection keeps state across
+documents. Every input file gets a row in ``ingest_report``; a failure inside one file
+becomes a ``skipped`` row with the error, never a crash of the run.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from itertools import islice
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm.auto import tqdm
+
+from analysis import __version__
+from analysis.dedup import DuplicateDetector
+from analysis.ingest import Article, process_document
+from analysis.readers import ReaderOptions, Skip, list_corpus, read_file
+from analysis.tables import SCHEMAS
+
+Mapper = Callable[[Callable, Iterable], Iterable]
+
+
+class CorpusError(ValueError):
+    """The corpus folder or output folder cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    reader: ReaderOptions = ReaderOptions()
+    near_duplicate_threshold: float = 0.8
+    batch_size: int = 128
+    workers: int = 1
+    progress: bool = True
+
+
+@dataclass
+class RunSummary:
+    corpus: str
+    out: str
+    files: int = 0
+    ingested: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    articles: int = 0
+    sentences: int = 0
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+
+    def render(self) -> str:
+        """A one-screen summary for the terminal."""
+        lines = [
+            f"Corpus   {self.corpus}",
+            f"Tables   {self.out}",
+            f"Files    {self.files} read: {self.ingested} ingested, {self.duplicate} duplicate, {self.skipped} skipped",
+            f"Output   {self.articles} articles, {self.sentences} sentences",
+        ]
+        if self.skip_reasons:
+            lines.append("Skipped  (see ingest_report.parquet for every file)")
+            lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.skip_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return "\n".join(lines)
+
+
+def process_file(corpus_dir: Path, reader: ReaderOptions, source: str) -> list[Article | Skip]:
+    """Read and clean one file. Pure apart from reading it; never raises."""
+    try:
+        return [item if isinstance(item, Skip) else process_document(item)
+                for item in read_file(corpus_dir, source, reader)]
+    except Exception as error:  # a bug or an exotic input must not end the whole run
+        return [Skip(source, f"internal error while processing ({type(error).__name__}: {error}); please report it")]
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _TableSink:
+    """Streams rows into one Parquet file per table, a batch at a time."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.rows: dict[str, list[dict]] = defaultdict(list)
+        self.writers: dict[str, pq.ParquetWriter] = {}
+
+    def add(self, table: str, row: dict) -> None:
+        self.rows[table].append(row)
+
+    def flush(self, path_for: Callable[[str], Path] | None = None) -> None:
+        for table, rows in self.rows.items():
+            if not rows:
+                continue
+            if table not in self.writers:
+                path = path_for(table) if path_for else self.out_dir / f"{table}.parquet"
+                self.writers[table] = pq.ParquetWriter(path, SCHEMAS[table])
+            self.writers[table].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
+            rows.clear()
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+
+def _article_row(article: Article) -> dict:
+    row = {name: getattr(article, name) for name in SCHEMAS["articles"].names if hasattr(article, name)}
+    row["n_chars"] = len(article.text)
+    row["n_sentences"] = len(article.sentences)
+    row["removed_lines"] = [asdict(line) for line in article.removed_lines]
+    row["duplicates"] = []
+    return row
+
+
+def _label(source: str, record: int | None) -> str:
+    return source if record is None else f"{source}#{record}"
+
+
+def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOptions(), mapper: Mapper | None = None) -> RunSummary:
+    """Ingest every file below ``corpus_dir`` and write the tables into ``out_dir``."""
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder '{corpus_dir}' does not exist or is not a folder; "
+                          "pass --corpus DIR, a folder of .txt/.md/.html/.jsonl/.json/.csv files")
+    sources = list_corpus(corpus_dir)
+    if not sources:
+        raise CorpusError(f"corpus folder '{corpus_dir}' contains no files; put your articles there")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CorpusError(f"cannot create output folder '{out_dir}': {error.strerror}; choose another --out") from error
+
+    for stale in [*(out_dir / f"{t}.parquet" for t in SCHEMAS), out_dir / "articles.partial.parquet"]:
+        stale.unlink(missing_ok=True)  # a previous run's tables must not survive into this one
+
+    summary = RunSummary(corpus=str(corpus_dir), out=str(out_dir), files=len(sources))
+    detector = DuplicateDetector(threshold=options.near_duplicate_threshold)
+    copies: dict[str, list[str]] = defaultdict(list)  # kept doc_id -> labels of its duplicates
+    sink = _TableSink(out_dir)
+    partial_articles = out_dir / "articles.partial.parquet"
+    work = partial(process_file, corpus_dir, options.reader)
+    pool = ProcessPoolExecutor(options.workers) if options.workers > 1 and mapper is None else None
+    map_batch = mapper or (pool.map if pool else map)
+    progress = tqdm(total=len(sources), unit="file", desc="Ingesting", disable=not options.progress)
+    try:
+        for batch in _batches(sources, options.batch_size):
+            for source, items in zip(batch, map_batch(work, batch)):
+                _record_file(source, list(items), detector, copies, sink, summary)
+                progress.update()
+            sink.flush(lambda table: partial_articles if table == "articles" else out_dir / f"{table}.parquet")
+    finally:
+        progress.close()
+        sink.close()
+        if pool:
+            pool.shutdown()
+    _finish_articles(partial_articles, out_dir / "articles.parquet", copies)
+    for table in ("sentences", "record_report"):  # always present, even when empty
+        path = out_dir / f"{table}.parquet"
+        if not path.exists():
+            pq.write_table(SCHEMAS[table].empty_table(), path)
+    _write_manifest(out_dir, corpus_dir, options, summary)
+    return summary
+
+
+def _record_file(source: str, items: list[Article | Skip], detector: DuplicateDetector,
+                 copies: dict[str, list[str]], sink: _TableSink, summary: RunSummary) -> None:
+    """Deduplicate and write one file's documents, and its row in the ingest report."""
+    is_export = any(item.record is not None for item in items)
+    kept_ids: list[str] = []
+    duplicate_of: list[tuple[str, str]] = []  # (doc_id of the original, description)
+    skips: list[Skip] = []
+    for item in items:
+        if isinstance(item, Skip):
+            skips.append(item)
+            if is_export:
+                sink.add("record_report", {"source": source, "record": item.record, "status": "skipped",
+                                           "reason": item.reason, "doc_id": None, "duplicate_of": None})
+            continue
+        match = detector.check(item.doc_id, item.text)
+        if match:
+            copies[match.of_doc_id].append(_label(source, item.record))
+            what = "exact copy" if match.kind == "exact" else f"near-duplicate (similarity {match.similarity:.2f})"
+            duplicate_of.append((match.of_doc_id, f"{what} of article {match.of_doc_id}"))
+            status, reason, original = "duplicate", duplicate_of[-1][1], match.of_doc_id
+        else:
+            kept_ids.append(item.doc_id)
+            sink.add("articles", _article_row(item))
+            for sentence in item.sentences:
+                sink.add("sentences", {"doc_id": item.doc_id, **asdict(sentence)})
+            summary.articles += 1
+            summary.sentences += len(item.sentences)
+            status, reason, original = "ingested", _ingest_note(item), None
+        if is_export:
+            sink.add("record_report", {"source": source, "record": item.record, "status": status,
+                                       "reason": reason, "doc_id": item.doc_id, "duplicate_of": original})
+
+    n_records = len(items)
+    if kept_ids:
+        status = "ingested"
+        if is_export:
+            reason = f"{len(kept_ids)} of {n_records} records ingested" + _tally(duplicate_of, skips)
+        else:
+            reason = _ingest_note(next(i for i in items if isinstance(i, Article)))
+    elif duplicate_of:
+        status = "duplicate"
+        reason = duplicate_of[0][1] if not is_export else f"all {len(duplicate_of)} ingestible records are duplicates" + _tally([], skips)
+    else:
+        status = "skipped"
+        reason = skips[0].reason if len(skips) == 1 and not is_export else f"no record ingested: {_tally([], skips).lstrip('; ')}"
+        key = reason.split(" (")[0]
+        summary.skip_reasons[key] = summary.skip_reasons.get(key, 0) + 1
+    setattr(summary, status, getattr(summary, status) + 1)
+    fmt = next((i.format for i in items if isinstance(i, Article)), Path(source).suffix.lstrip(".").lower() or None)
+    sink.add("ingest_report", {
+        "source": source, "status": status, "reason": reason, "format": fmt,
+        "n_bytes": next((i.n_bytes for i in items if isinstance(i, Article) and not is_export), None),
+        "n_records": n_records, "n_ingested": len(kept_ids), "doc_ids": kept_ids,
+        "duplicate_of": duplicate_of[0][0] if status == "duplicate" else None,
+    })
+
+
+def _ingest_note(article: Article) -> str:
+    parts = [f"{len(article.sentences)} sentences"]
+    boilerplate = Counter(line.reason for line in article.removed_lines)
+    if boilerplate:
+        parts.append("removed " + ", ".join(f"{reason} ×{n}" for reason, n in sorted(boilerplate.items())))
+    if article.repairs:
+        parts.append("repaired " + ", ".join(article.repairs))
+    return "; ".join(parts)
+
+
+def _tally(duplicates: list, skips: list[Skip]) -> str:
+    text = ""
+    if duplicates:
+        text += f"; {len(duplicates)} duplicate"
+    if skips:
+        text += f"; {len(skips)} skipped (" + "; ".join(
+            (f"record {s.record}: " if s.record is not None else "") + s.reason for s in skips[:5]) + (
+            "; …" if len(skips) > 5 else "") + ")"
+    return text
+
+
+def _finish_articles(partial_path: Path, final_path: Path, copies: dict[str, list[str]]) -> None:
+    """Rewrite the streamed articles with each kept article's list of duplicates."""
+    if not partial_path.exists():
+        pq.write_table(SCHEMAS["articles"].empty_table(), final_path)
+        return
+    source = pq.ParquetFile(partial_path)
+    with pq.ParquetWriter(final_path, SCHEMAS["articles"]) as writer:
+        for batch in source.iter_batches(batch_size=1024):
+            ids = batch.column("doc_id").to_pylist()
+            duplicates = pa.array([sorted(copies.get(doc_id, [])) for doc_id in ids], pa.list_(pa.string()))
+            index = SCHEMAS["articles"].get_field_index("duplicates")
+            writer.write_table(pa.Table.from_batches([batch]).set_column(index, "duplicates", duplicates))
+    partial_path.unlink()
+
+
+def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summary: RunSummary) -> None:
+    """Parameters, versions and counts of the run, so a table can be traced to how it was made."""
+    manifest = {
+        "analysis_version": __version__,
+        "corpus": str(corpus_dir),
+        "options": {"reader": asdict(options.reader),
+                    "near_duplicate_threshold": options.near_duplicate_threshold},
+        "counts": {k: v for k, v in asdict(summary).items() if k not in {"corpus", "out"}},
+    }
+    (out_dir / "run.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
