@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from analysis.boilerplate import RemovedLine, is_title_like
 
-_DATE_MARKER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\s*(?:\(([^)]*)\))?\s*", re.IGNORECASE)
+_DATE_MARKER = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s*(?:\(([^)]*)\))?\s*", re.IGNORECASE)
 _AGENCY_MARKER = re.compile(r"\((?:MENAFN|PRNewswire|GLOBE NEWSWIRE|Business Wire)\s*[-–]\s*([^)]+)\)\s*", re.IGNORECASE)
 # "Outlet, <date> —" with an en or em dash; the date part is handed to dateparser,
 # which reads month names in many languages ("17 de mayo de 2024").

@@ -192,10 +192,10 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | Skip]]:
             try:
                 record = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield number, Skip("", f"line {number}: malformed JSON ({error})")
+                yield number, Skip("", f"malformed JSON ({error})")
                 continue
             if not isinstance(record, dict):
-                yield number, Skip("", f"line {number}: expected a JSON object, found {type(record).__name__}")
+                yield number, Skip("", f"expected a JSON object, found {type(record).__name__}")
                 continue
             yield number, record
 
@@ -211,7 +211,7 @@ def _json_records(path: Path) -> Iterator[tuple[int, dict | Skip]]:
         if isinstance(record, dict):
             yield number, record
         else:
-            yield number, Skip("", f"item {number}: expected a JSON object, found {type(record).__name__}")
+            yield number, Skip("", f"expected a JSON object, found {type(record).__name__}")
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict | Skip]]:
@@ -225,4 +225,4 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict | Skip]]:
             for number, row in enumerate(reader, start=2):
                 yield number, {key: value for key, value in row.items() if key is not None}
         except csv.Error as error:
-            yield number + 1, Skip("", f"row {number + 1}: malformed CSV ({error})")
+            yield number + 1, Skip("", f"malformed CSV ({error})")

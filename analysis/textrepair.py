@@ -52,6 +52,11 @@ def decode_bytes(data: bytes) -> DecodedText:
     best = from_bytes(data, cp_exclusion=_WIDE_ENCODINGS).best()
     if best is None:
         raise UnreadableText("undecodable bytes: not UTF-8 and no known encoding fits")
+    if best.encoding in _LATIN_SINGLE_BYTE:
+        try:
+            return _checked(data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:
+            pass
     return _checked(str(best), best.encoding)
 
 
@@ -59,6 +64,14 @@ def decode_bytes(data: bytes) -> DecodedText:
 # bytes without NULs are never in them, yet charset-normalizer sometimes proposes them
 # for short cp1252 snippets.
 _WIDE_ENCODINGS = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
+
+
+# On short snippets charset-normalizer cannot tell apart the Latin code pages (cp1250
+# turns "à" into "ŕ"). News outside UTF-8 is overwhelmingly Windows-1252, so when the
+# guess is any Latin single-byte page and cp1252 decodes the bytes, cp1252 wins.
+_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
+                      "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+                      "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp858"}
 
 
 def _bomless_utf16(data: bytes) -> DecodedText:

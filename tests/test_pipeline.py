@@ -1,0 +1,147 @@
+"""The whole ingestion run: nothing lost, bad input reported, same input same output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.pipeline import CorpusError, RunOptions, run
+from tests.conftest import TABLES, read_tables
+from tests.test_dedup import STORY, syndicated
+
+GOOD = ("Gold Buying Continues\n\nHarbor Street Journal, January 31, 2024 \u2014\n\n"
+        "Central banks bought more than a thousand tonnes of gold for a second year, industry data showed. "
+        "Buyers included the central banks of China, Poland and Turkey.\n\nRead Time:1 Minute, 5 Second\n\n"
+        "Analysts at the fictional Lantern Research said reserve managers wanted assets beyond the reach of "
+        "sanctions.\n\n#Gold #Reserves")
+
+
+@pytest.fixture
+def messy_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "b_story.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "c_copy.txt").write_text(syndicated(STORY), encoding="utf-8")
+    (corpus / "d_exact.md").write_text(STORY, encoding="utf-8")
+    (corpus / "e_empty.txt").write_bytes(b"")
+    (corpus / "f_binary.txt").write_bytes(bytes(range(256)) * 10)
+    (corpus / "g_cp1252.txt").write_bytes(("Bol\u00edvar \u201cnotes\u201d \u2013 " + STORY[:200]).encode("cp1252"))
+    (corpus / "h_nfd.txt").write_text("Foreign Minister Yva\u0301n Gil met his counterpart in Moscow on Thursday.",
+                                      encoding="utf-8")
+    (corpus / "i_export.jsonl").write_text(
+        json.dumps({"text": "The first exported story is about swap lines.", "date": "2024-02-02"}) + "\n"
+        + '{"text": "truncated\n'
+        + json.dumps({"text": GOOD}) + "\n", encoding="utf-8")
+    (corpus / "j_export.csv").write_text("title,body\nA,B\n", encoding="utf-8")
+    (corpus / "k_only_junk.txt").write_text("Read Time:1 Minute\n\n#Tag\n\nLeave a Reply", encoding="utf-8")
+    (corpus / "sub" / "l_page.pdf").write_bytes(b"%PDF-1.4")
+    with (corpus / "m_huge.txt").open("wb") as handle:
+        handle.truncate(50_000_000)
+    return corpus
+
+
+def test_every_file_is_in_the_report_with_a_status_and_reason(messy_corpus, tmp_path):
+    summary = run(messy_corpus, tmp_path / "out", RunOptions(progress=False))
+    tables = read_tables(tmp_path / "out")
+    report = tables["ingest_report"].set_index("source")
+    expected = {
+        "a_good.txt": "ingested", "b_story.txt": "ingested", "c_copy.txt": "duplicate", "d_exact.md": "duplicate",
+        "e_empty.txt": "skipped", "f_binary.txt": "skipped", "g_cp1252.txt": "ingested", "h_nfd.txt": "ingested",
+        "i_export.jsonl": "ingested", "j_export.csv": "skipped", "k_only_junk.txt": "skipped",
+        "sub/l_page.pdf": "skipped", "m_huge.txt": "skipped",
+    }
+    assert report["status"].to_dict() == expected
+    assert report["reason"].notna().all() and (report["reason"].str.len() > 0).all()
+    assert "empty file" in report.loc["e_empty.txt", "reason"]
+    assert "binary" in report.loc["f_binary.txt", "reason"]
+    assert "near-duplicate" in report.loc["c_copy.txt", "reason"]
+    assert "exact copy" in report.loc["d_exact.md", "reason"]
+    assert "no article text left" in report.loc["k_only_junk.txt", "reason"]
+    assert "--text-field" in report.loc["j_export.csv", "reason"]
+    assert "1 of 3 records ingested; 1 duplicate; 1 skipped (record 2: malformed JSON" in report.loc["i_export.jsonl", "reason"]
+    assert "malformed JSON" in report.loc["i_export.jsonl", "reason"]
+    assert (summary.files, summary.ingested, summary.duplicate, summary.skipped) == (13, 5, 2, 6)
+
+    articles = tables["articles"].set_index("source")
+    story_id = report.loc["b_story.txt", "doc_ids"][0]
+    assert report.loc["c_copy.txt", "duplicate_of"] == story_id == report.loc["d_exact.md", "duplicate_of"]
+    assert list(articles.loc["b_story.txt", "duplicates"]) == ["c_copy.txt", "d_exact.md"]
+    assert "Yv\u00e1n" in articles.loc["h_nfd.txt", "text"]
+    assert articles.loc["g_cp1252.txt", "text"].startswith("Bol\u00edvar \u201cnotes\u201d")
+
+    records = tables["record_report"]
+    assert records["source"].tolist() == ["i_export.jsonl"] * 3 + ["j_export.csv"]
+    assert records["record"].tolist() == [1, 2, 3, 2]
+    assert records["status"].tolist() == ["ingested", "skipped", "duplicate", "skipped"]
+    assert records["duplicate_of"].iloc[2] == report.loc["a_good.txt", "doc_ids"][0]
+
+
+def test_same_input_same_tables(messy_corpus, tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    run(messy_corpus, first, RunOptions(progress=False))
+    run(messy_corpus, second, RunOptions(progress=False, batch_size=3))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(first / f"{name}.parquet"),
+                                      pd.read_parquet(second / f"{name}.parquet"))
+    assert (first / "run.json").read_text() == (second / "run.json").read_text()
+
+
+def test_doc_ids_survive_renames(tmp_path):
+    for folder, name in (("x", "story.txt"), ("y", "renamed-copy.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(GOOD, encoding="utf-8")
+        run(tmp_path / folder, tmp_path / f"out_{folder}", RunOptions(progress=False))
+    ids = [pd.read_parquet(tmp_path / f"out_{f}" / "articles.parquet")["doc_id"].item() for f in "xy"]
+    assert ids[0] == ids[1]
+
+
+def test_process_pool_gives_the_same_tables(messy_corpus, tmp_path):
+    run(messy_corpus, tmp_path / "serial", RunOptions(progress=False))
+    run(messy_corpus, tmp_path / "pool", RunOptions(progress=False, workers=2))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "serial" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "pool" / f"{name}.parquet"))
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_run(messy_corpus, tmp_path, monkeypatch):
+    import analysis.pipeline as pipeline
+
+    real = pipeline.process_document
+
+    def flaky(raw):
+        if raw.source == "h_nfd.txt":
+            raise RuntimeError("boom")
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", flaky)
+    run(messy_corpus, tmp_path / "out", RunOptions(progress=False))
+    report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
+    assert report.loc["h_nfd.txt", "status"] == "skipped"
+    assert "RuntimeError: boom" in report.loc["h_nfd.txt", "reason"]
+    assert report.loc["a_good.txt", "status"] == "ingested"
+
+
+def test_missing_or_empty_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="does not exist"):
+        run(tmp_path / "nowhere", tmp_path / "out")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusError, match="contains no files"):
+        run(tmp_path / "empty", tmp_path / "out")
+
+
+def test_cli_run_prints_a_summary_and_help_explains_options(messy_corpus, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "analysis", "run", "--corpus", str(messy_corpus),
+                             "--out", str(tmp_path / "cli"), "--no-progress"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "13 read: 5 ingested, 2 duplicate, 6 skipped" in result.stdout
+    assert "empty file" in result.stdout
+    help_text = subprocess.run([sys.executable, "-m", "analysis", "run", "--help"], capture_output=True, text=True).stdout
+    for option in ("--corpus", "--out", "--text-field", "--max-file-mb", "--near-duplicate-threshold", "--workers"):
+        assert option in help_text
+    missing = subprocess.run([sys.executable, "-m", "analysis", "run", "--corpus", str(tmp_path / "nope")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
