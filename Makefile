@@ -43,7 +43,8 @@ benchmark: $(STAMP)  ## Measure ingestion speed and memory on a large synthetic 
 	$(BIN)/python benchmarks/bench_ingest.py
 
 lock: $(STAMP)  ## Re-pin requirements/constraints.txt from the current environment
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements/constraints.txt
+	{ echo "# Exact versions the test suite last passed with (Python 3.11). Regenerate with \`make lock\`."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v "^-e"; } > requirements/constraints.txt
 
 lint: $(STAMP)  ## Check style with ruff
 	$(BIN)/ruff check analysis tests benchmarks

@@ -38,7 +38,7 @@ _SHORT_PROMPTS = re.compile(r".*\b(?:subscribe|newsletter|sign up|follow us)\b.*
 # Stray ad headings look like section headings; only these product words give them away.
 _AD_WORDS = re.compile(
     r"\b(?:stocks?|shares to buy|etfs?|dividends?|brokers?|trading platforms?|credit cards?|loans?|"
-    r"insurance|mortgages?|forex|casinos?|betting|crypto exchanges?|passive income)\b", _I)
+    r"insurance|mortgages?|savings accounts?|forex|casinos?|betting|crypto exchanges?|passive income)\b", _I)
 
 # Markers after which title-like lines are related-story links, not article text.
 _RELATED_MARKERS = {"reader_prompt"}

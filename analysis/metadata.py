@@ -21,6 +21,7 @@ _AGENCY_MARKER = re.compile(r"\((?:MENAFN|PRNewswire|GLOBE NEWSWIRE|Business Wir
 # which reads month names in many languages ("17 de mayo de 2024").
 _DATELINE = re.compile(r"(?P<who>[^,—–\d]{2,60}),\s*(?P<date>[^—–]{6,40}?)\s*[—–]\s*(?P<rest>.*)")
 _MAX_TITLE_WORDS = 30
+_ENGLISH_FORMS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 
 
 @dataclass
@@ -45,6 +46,12 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         pass
+    cleaned = value.replace(".", "").replace(",", "")
+    for form in _ENGLISH_FORMS:  # the common English forms, without dateparser's cost
+        try:
+            return dt.datetime.strptime(cleaned, form).date()
+        except ValueError:
+            continue
     import dateparser  # lazily: importing it costs about half a second
 
     parsed = dateparser.parse(

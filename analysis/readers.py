@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,8 +108,34 @@ def read_file(corpus_dir: Path, source: str, options: ReaderOptions = ReaderOpti
         return
     if suffix in HTML_SUFFIXES:
         yield _from_html(source, decoded.text, decoded.encoding, len(data))
+    elif suffix == ".md":
+        yield RawDocument(source, "md", markdown_to_text(decoded.text), decoded.encoding, len(data))
     else:
         yield RawDocument(source, suffix.lstrip("."), decoded.text, decoded.encoding, len(data))
+
+
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE)
+_MD_TABLE_EDGES = re.compile(r"^[ \t]*\|[ \t]*(.*?)[ \t]*\|[ \t]*$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown markup to plain lines: headings, bullets, emphasis, links and table rules.
+
+    Hand-written because a full Markdown renderer would produce HTML to strip again;
+    only the markup that changes what a line *says* is removed, line structure is kept.
+    """
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_TABLE_RULE.sub("", text)
+    text = _MD_TABLE_EDGES.sub(r"\1", text)
+    text = _MD_BULLET.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
 
 
 def _from_html(source: str, html: str, encoding: str, n_bytes: int) -> RawDocument | Skip:
