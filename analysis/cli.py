@@ -60,7 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     try:
         parameters = parse_parameters(args.parameter, args.params)
-        path = build_report(args.corpus, args.name, parameters)
+        path = build_report(args.corpus, args.name, parameters, show_code=args.show_code)
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--name", default=None, help="report folder name under reports/ (default: corpus folder name)")
     report.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
                         help="a notebook parameter, e.g. -p start_date=2024-01-01 (repeatable; values are YAML)")
+    report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
     report.add_argument("--params", type=Path, default=None, metavar="FILE.yaml", help="notebook parameters from a YAML file")
     report.set_defaults(func=cmd_report)
     return parser

@@ -36,15 +36,28 @@ def numbered_notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
-def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3") -> Path:
-    """Execute every numbered notebook over ``corpus``; return the report folder."""
+def export_html(notebook: Path, show_code: bool = False) -> Path:
+    """A reader-facing HTML page beside the executed notebook (code hidden unless ``show_code``)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    target = notebook.with_suffix(".html")
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
+                 reports_dir: Path = config.REPORTS_DIR, show_code: bool = False) -> Path:
+    """Execute every numbered notebook over ``corpus`` into ``reports_dir/name``; return that folder."""
     import papermill as pm
 
     corpus = Path(corpus).resolve()
     if not corpus.is_dir():
         raise ReportError(f"corpus folder '{corpus}' does not exist; pass --corpus DIR")
     name = name or config.corpus_name(corpus)
-    report_dir = config.REPORTS_DIR / name
+    report_dir = Path(reports_dir) / name
     report_dir.mkdir(parents=True, exist_ok=True)
     common = {"corpus": str(corpus), "tables_dir": str(report_dir / "tables"),
               "figures_dir": str(report_dir / "figures"), **parameters}
@@ -61,4 +74,5 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         except pm.PapermillExecutionError as error:
             raise ReportError(f"notebook {notebook.name} failed in cell {error.exec_count}: {error.ename}: "
                               f"{error.evalue}; the partial output is kept in {output}") from error
+        export_html(output, show_code)
     return report_dir
