@@ -1,0 +1,235 @@
+"""The actor dictionary: who can be named in the news, under which names, in which roles when.
+
+Entries live in human-editable YAML under ``data/lexicons/actors/`` (people with
+date-bounded roles, organisations, groups, places and metonyms, media), following the
+event-coding tradition of the PETRARCH/Phoenix actor dictionaries. Countries are not
+typed by hand: their names come from country_converter's table and their demonyms and
+alternative spellings from countryinfo, corrected by ``countries.yaml``.
+
+``load_dictionary()`` validates every entry and raises :class:`LexiconError` naming the
+file, the entry and the fix. ``python -m analysis actors check`` prints the conflicts
+(one alias, several actors).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from analysis import config
+
+ACTOR_TYPES = {"person", "country", "organization", "place", "group", "media"}
+SECTORS = {"government", "military", "central_bank", "intergovernmental", "legislature", "media", "business",
+           "security", "party", "civil_society", "other"}
+ROLES = {"head_of_state", "head_of_government", "foreign_minister", "finance_minister", "defence_minister",
+         "central_bank_governor", "security_council_secretary", "economy_minister", "trade_minister", "other"}
+DEFAULT_DIR = config.LEXICON_DIR / "actors"
+
+
+class LexiconError(ValueError):
+    """An entry of the actor dictionary is malformed; the message names the file, entry and fix."""
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    country: str | None
+    title: str | None
+    start: dt.date | None
+    end: dt.date | None
+    approx: bool = False
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    titles_ok: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    metonym_for: str | None = None
+    origin: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class ActorDictionary:
+    actors: dict[str, Actor]
+    alias_owners: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        owners: dict[str, set[str]] = defaultdict(set)
+        for actor in self.actors.values():
+            for alias in actor.names:
+                owners[alias].add(actor.id)
+        self.alias_owners = {alias: sorted(ids) for alias, ids in owners.items()}
+        self.by_name = {actor.name: actor for actor in self.actors.values()}
+
+    def conflicts(self) -> list[tuple[str, list[str]]]:
+        """Aliases claimed by more than one actor (left out of matching until resolved)."""
+        return sorted((alias, ids) for alias, ids in self.alias_owners.items() if len(ids) > 1)
+
+    def holders(self, role: str, country: str, day: dt.date) -> list[Actor]:
+        """People who held ``role`` for ``country`` on ``day``."""
+        return [actor for actor in self.actors.values()
+                if any(r.role == role and r.country == country and r.held_on(day) for r in actor.roles)]
+
+    def country_by_code(self, iso3: str) -> Actor | None:
+        return self.actors.get(f"country_{iso3.lower()}")
+
+
+def _date(value, where: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise LexiconError(f"{where}: date '{value}' is not YYYY-MM-DD") from error
+
+
+def _actor_from_entry(entry: dict, where: str) -> Actor:
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: expected a mapping with id, name, type; found {type(entry).__name__}")
+    missing = [key for key in ("id", "name", "type") if not entry.get(key)]
+    if missing:
+        raise LexiconError(f"{where}: missing {', '.join(missing)}; every entry needs id, name and type")
+    where = f"{where} ('{entry['id']}')"
+    if not re.fullmatch(r"[a-z0-9_]+", str(entry["id"])):
+        raise LexiconError(f"{where}: id must be lowercase letters, digits and underscores")
+    if entry["type"] not in ACTOR_TYPES:
+        raise LexiconError(f"{where}: type '{entry['type']}' is not one of {sorted(ACTOR_TYPES)}")
+    if entry.get("sector") and entry["sector"] not in SECTORS:
+        raise LexiconError(f"{where}: sector '{entry['sector']}' is not one of {sorted(SECTORS)}")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise LexiconError(f"{where}: aliases must be a list of non-empty strings (quote values such as NO or ON)")
+    roles = []
+    for n, role in enumerate(entry.get("roles") or [], start=1):
+        role_where = f"{where}, role {n}"
+        if not isinstance(role, dict) or role.get("role") not in ROLES:
+            raise LexiconError(f"{role_where}: role must be one of {sorted(ROLES)}")
+        start, end = _date(role.get("start"), role_where), _date(role.get("end"), role_where)
+        if start and end and end < start:
+            raise LexiconError(f"{role_where}: ends ({end}) before it starts ({start})")
+        roles.append(Role(role["role"], role.get("country") or entry.get("country"), role.get("title"),
+                          start, end, bool(role.get("approx"))))
+    return Actor(
+        id=str(entry["id"]), name=str(entry["name"]), type=entry["type"], country=entry.get("country"),
+        sector=entry.get("sector"),
+        aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip() != entry["name"])),
+        titles_ok=tuple(entry.get("titles_ok") or ()), roles=tuple(roles),
+        metonym_for=entry.get("metonym_for"), origin=where.split(":")[0],
+    )
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML ({error}); check indentation and quoting") from error
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at the top (actors: [...] or countries: {{...}})")
+    return data
+
+
+def _country_table():
+    """country_converter's table (read directly: its class breaks on pandas 3's NA handling)."""
+    import country_converter
+    import pandas as pd
+
+    table = pd.read_csv(Path(country_converter.__file__).with_name("country_data.tsv"), sep="\t",
+                        keep_default_na=False, dtype=str)
+    return table[table["obsolete"] == ""]
+
+
+def _countryinfo_by_iso3() -> dict[str, dict]:
+    """countryinfo's primary record per ISO3 code (it also lists constituent parts under one code)."""
+    import countryinfo
+
+    records: dict[str, dict] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        codes = info.get("ISO") or {}
+        alt = info.get("altSpellings") or []
+        if codes.get("alpha3") and codes.get("alpha2") in alt and codes["alpha3"] not in records:
+            records[codes["alpha3"]] = info
+    return records
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "s", "sh", "ch")) or " " in demonym:
+        return None
+    return demonym + "s"
+
+
+def country_actors(overrides: dict) -> list[Actor]:
+    """One actor per current country: canonical short name, official name, spellings, demonyms."""
+    info = _countryinfo_by_iso3()
+    demonym_claims: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    entries = []
+    for row in _country_table().itertuples():
+        iso3 = row.ISO3
+        extra = overrides.get(iso3) or {}
+        record = info.get(iso3, {})
+        name = extra.get("name") or row.name_short
+        aliases = [row.name_official, record.get("name") or "", row.name_short]
+        # Short codes collide with words (IN, IT, NO, AND, CAN): only countries.yaml adds them.
+        aliases += [a for a in record.get("altSpellings") or [] if not re.fullmatch(r"[A-Z]{2,3}", a) and "," not in a]
+        aliases += extra.get("aliases") or []
+        demonym = record.get("demonym") or ""
+        if demonym:
+            for form in (demonym, _plural(demonym)):
+                if form:
+                    demonym_claims[form].append((int(record.get("population") or 0), iso3))
+        excluded = set(extra.get("exclude") or [])
+        entries.append((iso3, name, [a for a in aliases if a and a not in excluded and a != name]))
+    # A demonym claimed by several records (Chinese: China and Hong Kong) goes to the most populous.
+    demonym_owner = {form: max(claims)[1] for form, claims in demonym_claims.items()}
+    actors = []
+    for iso3, name, aliases in entries:
+        excluded = set((overrides.get(iso3) or {}).get("exclude") or [])
+        aliases += [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
+        actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
+                            sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries"))
+    return actors
+
+
+def load_dictionary(folder: Path | str = DEFAULT_DIR) -> ActorDictionary:
+    """Load and validate every ``*.yaml`` file in ``folder`` plus the generated countries."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise LexiconError(f"actor dictionary folder '{folder}' not found; pass the folder holding the *.yaml files")
+    return _load(str(folder.resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> ActorDictionary:
+    actors: dict[str, Actor] = {}
+    overrides: dict = {}
+    for path in sorted(Path(folder).glob("*.yaml")):
+        data = _read_yaml(path)
+        overrides.update(data.get("countries") or {})
+        for n, entry in enumerate(data.get("actors") or [], start=1):
+            actor = _actor_from_entry(entry, f"{path.name}: entry {n}")
+            if actor.id in actors:
+                raise LexiconError(f"{path.name}: entry {n}: id '{actor.id}' is already used in "
+                                   f"{actors[actor.id].origin}; ids must be unique across files")
+            actors[actor.id] = actor
+    for actor in country_actors(overrides):
+        actors.setdefault(actor.id, actor)
+    return ActorDictionary(actors)
