@@ -26,6 +26,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     tuning.add_argument("--batch-size", type=int, default=128, help="files per batch (default: %(default)s)")
     tuning.add_argument("--workers", type=int, default=1, help="processes for per-file work (default: %(default)s)")
     tuning.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    actors = parser.add_argument_group("actors")
+    actors.add_argument("--dictionary", type=Path, default=None, metavar="DIR",
+                        help="actor dictionary folder of *.yaml files (default: data/lexicons/actors)")
+    actors.add_argument("--no-actors", action="store_true", help="only ingest; skip mentions, flags and candidates")
 
 
 def _run_options(args: argparse.Namespace):
@@ -35,7 +39,8 @@ def _run_options(args: argparse.Namespace):
     reader = ReaderOptions(text_field=args.text_field, title_field=args.title_field, date_field=args.date_field,
                            url_field=args.url_field, outlet_field=args.outlet_field, max_file_mb=args.max_file_mb)
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
-                      batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress)
+                      batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress,
+                      actors=not args.no_actors, dictionary_dir=args.dictionary)
 
 
 def default_out(corpus: Path) -> Path:
@@ -43,15 +48,63 @@ def default_out(corpus: Path) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from analysis.lexicon import LexiconError
     from analysis.pipeline import CorpusError, run
 
     out = args.out or default_out(args.corpus)
     try:
         summary = run(args.corpus, out, _run_options(args))
-    except CorpusError as error:
+    except (CorpusError, LexiconError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(summary.render())
+    return 0
+
+
+def cmd_actors_check(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from analysis.lexicon import DEFAULT_DIR, LexiconError, load_dictionary
+
+    try:
+        dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
+    except LexiconError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    types = Counter(actor.type for actor in dictionary.actors.values())
+    print(f"{len(dictionary.actors)} actors (" + ", ".join(f"{n} {t}" for t, n in sorted(types.items())) +
+          f"), {len(dictionary.alias_owners)} names and aliases")
+    conflicts = dictionary.conflicts()
+    print(f"{len(conflicts)} aliases claimed by more than one actor (not matched until resolved):")
+    for alias, ids in conflicts:
+        print(f"  {alias!r}: {', '.join(ids)}")
+    return 0
+
+
+def cmd_actors_extract(args: argparse.Namespace) -> int:
+    from analysis.lexicon import LexiconError
+    from analysis.pipeline import extract_actor_tables
+
+    try:
+        counts = extract_actor_tables(args.tables, args.dictionary, progress=not args.no_progress)
+    except (LexiconError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(", ".join(f"{n} {name}" for name, n in sorted(counts.items())) + f" written to {args.tables}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from analysis.evaluate import GoldError, evaluate, render
+
+    try:
+        result = evaluate(args.gold, args.tables, tuple(args.types.split(",")))
+    except (GoldError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else render(result))
     return 0
 
 
@@ -82,6 +135,27 @@ def build_parser() -> argparse.ArgumentParser:
                                           "record_report and sentences as Parquet into --out.")
     _add_run_options(run)
     run.set_defaults(func=cmd_run)
+
+    actors = commands.add_parser("actors", help="check the actor dictionary, or re-extract actors after editing it")
+    actor_commands = actors.add_subparsers(dest="actor_command", required=True, metavar="ACTION")
+    check = actor_commands.add_parser("check", help="validate the dictionary and list conflicts (one alias, several actors)")
+    check.add_argument("--dictionary", type=Path, default=None, metavar="DIR")
+    check.set_defaults(func=cmd_actors_check)
+    extract = actor_commands.add_parser("extract", help="write mentions, flags and candidates for existing tables")
+    extract.add_argument("--tables", type=Path, default=config.PROCESSED_DIR / "sample",
+                         help="folder with articles and sentences tables (default: %(default)s)")
+    extract.add_argument("--dictionary", type=Path, default=None, metavar="DIR")
+    extract.add_argument("--no-progress", action="store_true")
+    extract.set_defaults(func=cmd_actors_extract)
+
+    evaluation = commands.add_parser("evaluate", help="score actor extraction against a gold annotation file")
+    evaluation.add_argument("--gold", type=Path, required=True, help="JSON Lines gold file (see analysis/evaluate.py)")
+    evaluation.add_argument("--tables", type=Path, default=config.PROCESSED_DIR / "sample",
+                            help="tables of a run over the same corpus (default: %(default)s)")
+    evaluation.add_argument("--types", default="person,country,organization,group",
+                            help="actor types scored, comma-separated (default: %(default)s)")
+    evaluation.add_argument("--json", action="store_true", help="print the full result as JSON")
+    evaluation.set_defaults(func=cmd_evaluate)
 
     report = commands.add_parser("report", help="execute the numbered notebooks over a corpus into reports/NAME",
                                  description="Execute notebooks/[0-9][0-9]-*.ipynb in order with papermill into "

@@ -140,8 +140,9 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
 def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); check indentation and quoting") from error
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date YAML cannot build (2020-13-01)
+        raise LexiconError(f"{path}: not valid YAML ({error}); check indentation, quoting and dates "
+                           "(YYYY-MM-DD)") from error
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping at the top (actors: [...] or countries: {{...}})")
     return data

@@ -42,6 +42,8 @@ class RunOptions:
     batch_size: int = 128
     workers: int = 1
     progress: bool = True
+    actors: bool = True                     # also write mentions, flags and candidates
+    dictionary_dir: Path | None = None      # actor dictionary folder; None: data/lexicons/actors
 
 
 @dataclass
@@ -54,6 +56,8 @@ class RunSummary:
     skipped: int = 0
     articles: int = 0
     sentences: int = 0
+    mentions: int = 0
+    flags: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
     def render(self) -> str:
@@ -62,7 +66,8 @@ class RunSummary:
             f"Corpus   {self.corpus}",
             f"Tables   {self.out}",
             f"Files    {self.files} read: {self.ingested} ingested, {self.duplicate} duplicate, {self.skipped} skipped",
-            f"Output   {self.articles} articles, {self.sentences} sentences",
+            f"Output   {self.articles} articles, {self.sentences} sentences, {self.mentions} actor mentions, "
+            f"{self.flags} quality flags",
         ]
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
@@ -166,6 +171,9 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
         path = out_dir / f"{table}.parquet"
         if not path.exists():
             pq.write_table(SCHEMAS[table].empty_table(), path)
+    if options.actors:
+        counts = extract_actor_tables(out_dir, options.dictionary_dir, options.progress)
+        summary.mentions, summary.flags = counts.get("mentions", 0), counts.get("flags", 0)
     _write_manifest(out_dir, corpus_dir, options, summary)
     return summary
 
@@ -263,13 +271,85 @@ def _finish_articles(partial_path: Path, final_path: Path, copies: dict[str, lis
     partial_path.unlink()
 
 
+def _sentences_by_document(path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """Sentences grouped by document, streamed in file order (the order articles were written)."""
+    current, rows = None, []
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=4096, columns=["doc_id", "sent_idx", "start", "end", "text"]):
+        for row in batch.to_pylist():
+            if row["doc_id"] != current and rows:
+                yield current, rows
+                rows = []
+            current = row["doc_id"]
+            rows.append(row)
+    if rows:
+        yield current, rows
+
+
+def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | None = None,
+                         progress: bool = True) -> dict[str, int]:
+    """Write ``mentions``, ``flags`` and ``candidates`` from the ``articles`` and ``sentences`` of a run.
+
+    Rerun it after editing the actor dictionary: ingestion need not run again.
+    """
+    from analysis.actors import ActorExtractor, group_candidates, sentence_index
+    from analysis.lexicon import DEFAULT_DIR, load_dictionary
+
+    tables_dir = Path(tables_dir)
+    for table in ("mentions", "flags", "candidates"):
+        (tables_dir / f"{table}.parquet").unlink(missing_ok=True)
+    extractor = ActorExtractor(load_dictionary(dictionary_dir or DEFAULT_DIR))
+    articles = pq.ParquetFile(tables_dir / "articles.parquet")
+    sentences = _sentences_by_document(tables_dir / "sentences.parquet")
+    sink = _TableSink(tables_dir)
+    candidates: list[dict] = []
+    counts = Counter()
+    bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Actors", disable=not progress)
+    pending = next(sentences, (None, []))
+    for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text", "published"]):
+        for article in batch.to_pylist():
+            doc_id = article["doc_id"]
+            rows = pending[1] if pending[0] == doc_id else []
+            if rows:
+                pending = next(sentences, (None, []))
+            starts = [row["start"] for row in rows]
+            result = extractor.extract(article["text"], article["published"])
+            text = article["text"]
+            for m in result.mentions:
+                sink.add("mentions", {"doc_id": doc_id, "sent_idx": sentence_index(starts, m.start), "start": m.start,
+                                      "end": m.end, "surface": text[m.start:m.end], "actor_id": m.actor_id,
+                                      "actor_name": m.actor_name, "actor_type": m.actor_type, "via": m.via,
+                                      "country": m.country, "sector": m.sector})
+            for f in result.flags:
+                sink.add("flags", {"doc_id": doc_id, "sent_idx": sentence_index(starts, f.start), "start": f.start,
+                                   "end": f.end, "flag": f.flag, "surface": text[f.start:f.end], "detail": f.detail})
+            for c in result.candidates:
+                index = sentence_index(starts, c.start)
+                candidates.append({"doc_id": doc_id, "sent_idx": index, "name": c.name, "kind": c.kind,
+                                   "sentence": rows[index]["text"] if rows else ""})
+            counts["mentions"] += len(result.mentions)
+            counts["flags"] += len(result.flags)
+            bar.update()
+        sink.flush()
+    bar.close()
+    sink.close()
+    for table in ("mentions", "flags"):
+        if not (tables_dir / f"{table}.parquet").exists():
+            pq.write_table(SCHEMAS[table].empty_table(), tables_dir / f"{table}.parquet")
+    grouped = group_candidates(candidates)
+    pq.write_table(pa.Table.from_pylist(grouped, schema=SCHEMAS["candidates"]), tables_dir / "candidates.parquet")
+    counts["candidates"] = len(grouped)
+    return dict(counts)
+
+
 def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summary: RunSummary) -> None:
     """Parameters, versions and counts of the run, so a table can be traced to how it was made."""
     manifest = {
         "analysis_version": __version__,
         "corpus": str(corpus_dir),
         "options": {"reader": asdict(options.reader),
-                    "near_duplicate_threshold": options.near_duplicate_threshold},
+                    "near_duplicate_threshold": options.near_duplicate_threshold,
+                    "actors": options.actors,
+                    "dictionary": str(options.dictionary_dir) if options.dictionary_dir else "data/lexicons/actors"},
         "counts": {k: v for k, v in asdict(summary).items() if k not in {"corpus", "out"}},
     }
     (out_dir / "run.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")

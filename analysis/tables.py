@@ -64,9 +64,45 @@ SENTENCES = pa.schema([
     ("para_idx", pa.int32()),
 ])
 
+MENTIONS = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_idx", pa.int32()),
+    ("start", pa.int32()),            # character offsets into articles.text
+    ("end", pa.int32()),
+    ("surface", pa.string()),         # the text as written
+    ("actor_id", pa.string()),        # dictionary id; "new:<slug>" for people the dictionary lacks
+    ("actor_name", pa.string()),      # canonical name
+    ("actor_type", pa.string()),      # person/country/organization/place/group/media
+    ("via", pa.string()),             # name, alias, metonym, role_description, coreference, discovered, ...
+    ("country", pa.string()),         # ISO 3166-1 alpha-3 of the actor, where it applies
+    ("sector", pa.string()),
+])
+
+FLAGS = pa.schema([                 # quality flags shown to the reader
+    ("doc_id", pa.string()),
+    ("sent_idx", pa.int32()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("flag", pa.string()),            # title_mismatch, acronym_mismatch, truncated_word, role_undated, ...
+    ("surface", pa.string()),
+    ("detail", pa.string()),
+])
+
+EXAMPLE = pa.struct([("doc_id", pa.string()), ("sent_idx", pa.int32()), ("sentence", pa.string())])
+CANDIDATES = pa.schema([            # names the dictionary does not know, most frequent first
+    ("name", pa.string()),
+    ("kind", pa.string()),            # how they were found: title_before, appositive, speech_verb, capitalised, ner
+    ("n_mentions", pa.int32()),
+    ("n_docs", pa.int32()),
+    ("examples", pa.list_(EXAMPLE)),
+])
+
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "ingest_report": INGEST_REPORT,
     "record_report": RECORD_REPORT,
     "sentences": SENTENCES,
+    "mentions": MENTIONS,
+    "flags": FLAGS,
+    "candidates": CANDIDATES,
 }

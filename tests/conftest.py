@@ -9,7 +9,7 @@ import pytest
 from analysis import config
 from analysis.pipeline import RunOptions, run
 
-TABLES = ("articles", "ingest_report", "record_report", "sentences")
+TABLES = ("articles", "ingest_report", "record_report", "sentences", "mentions", "flags", "candidates")
 
 
 def read_tables(out: Path) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,356 @@
+"""Actor extraction: resolved mentions, quality flags and dictionary candidates per document.
+
+:func:`extract_actors` is pure (one document in, rows out) and works on the clean text, so
+boilerplate removed at ingestion can never produce a mention. The passes, in order:
+
+1. **Dictionary aliases** (:mod:`analysis.matching`): names, acronyms, demonyms, metonyms.
+2. **Titles** before a person ("Chinese Prime Minister Xi Jinping"): checked against the
+   person's date-bounded roles; a contradiction is flagged and the mention stays the person.
+3. **Role descriptions** without a name ("the Chinese president", "Russia's foreign
+   minister"): resolved through the roles held on the article's date; undated or
+   ambiguous ones are flagged, never guessed.
+4. **Metonyms**: a capital or seat of government stands for its country ("Beijing said"),
+   except after a locative preposition ("talks in Beijing"), where it is a place.
+5. **New people** named in person contexts (a title before, an appositive role after, a
+   speech verb) that the dictionary does not know: kept as mentions (``via =
+   "discovered"``) and listed as candidates for the dictionary.
+6. **Same-document coreference** of surnames ("Jalali said" after "Kazem Jalali").
+7. **Flags**: acronyms that contradict their expansion ("World Trade Organization (WHO)"),
+   words truncated at a paragraph start, ambiguous aliases.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from analysis.lexicon import Actor, ActorDictionary
+from analysis.matching import AliasMatcher
+
+# Titles as news writes them, and the dictionary roles each one asserts.
+TITLE_ROLES: dict[str, set[str]] = {
+    "president": {"head_of_state", "head_of_government"},
+    "prime minister": {"head_of_government"}, "premier": {"head_of_government"},
+    "chancellor": {"head_of_government"}, "king": {"head_of_state"}, "emir": {"head_of_state"},
+    "crown prince": {"head_of_government", "other"}, "supreme leader": {"head_of_state"},
+    "foreign minister": {"foreign_minister"}, "minister of foreign affairs": {"foreign_minister"},
+    "foreign affairs minister": {"foreign_minister"}, "secretary of state": {"foreign_minister"},
+    "external affairs minister": {"foreign_minister"}, "foreign secretary": {"foreign_minister"},
+    "defense minister": {"defence_minister"}, "defence minister": {"defence_minister"},
+    "minister of defense": {"defence_minister"}, "minister of defence": {"defence_minister"},
+    "defense secretary": {"defence_minister"}, "secretary of defense": {"defence_minister"},
+    "finance minister": {"finance_minister"}, "minister of finance": {"finance_minister"},
+    "treasury secretary": {"finance_minister"}, "secretary of the treasury": {"finance_minister"},
+    "central bank governor": {"central_bank_governor"}, "central bank chief": {"central_bank_governor"},
+    "fed chair": {"central_bank_governor"}, "fed chairman": {"central_bank_governor"},
+    "security council secretary": {"security_council_secretary"},
+}
+# "the Russian leader" means the head of state, except where the head of government leads.
+LEADER_IS_HEAD_OF_GOVERNMENT = {"IND", "GBR", "JPN", "DEU", "ISR", "PAK", "ITA", "CAN", "AUS", "ESP"}
+ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader": {"head_of_state"}}
+
+_TITLES = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
+_QUALIFIER = r"(?:(?i:new|former|then|ex|acting|incoming|outgoing|current|deputy|vice|first)[\s-]+)?"
+# A title ending right before a person's name: "Chinese Prime Minister ", "Russia's new Defense Minister ".
+_TITLE_BEFORE = re.compile(rf"(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\.?\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?$")
+# What may follow a country mention to make a role description: "’s foreign minister", " president".
+_ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\b(?P<name>\s+[A-Z]\w)?")
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|outside|inside|across|around|via|toward|towards|visit|visits|"
+                       r"visited|visiting|arrived in|held in|hosted in)\s+(?:the\s+)?)$")
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
+_NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
+_PARTICLE = r"(?:da|de|do|dos|das|del|van|von|bin|al|ibn|la|le)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"  # names never cross lines
+_PERSON_TITLES = (r"ambassador|envoy|minister|president|governor|senator|spokesman|spokeswoman|spokesperson|analyst|"
+                  r"strategist|economist|adviser|advisor|aide|director|chairman|chairwoman|chair|professor|secretary|"
+                  r"commander|general|columnist|correspondent|editor|fellow|researcher|mr|ms|mrs|dr")
+_DISCOVERY = [
+    ("title_before", re.compile(rf"\b(?i:{_PERSON_TITLES})\.?(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*?)?\s+{_NAME}")),
+    ("appositive", re.compile(rf"{_NAME},\s+(?:a|an|the)?\s*[^,.;]{{0,80}}?\b(?i:{_PERSON_TITLES}|official|diplomat|expert|head|chief)\b")),
+    ("speech_verb", re.compile(rf"{_NAME}\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")),
+    ("according_to", re.compile(rf"(?i:according to|said)\s+{_NAME}")),
+]
+_NOT_PERSON_WORDS = {
+    "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
+    "But", "And", "Or", "If", "As", "When", "While", "After", "Before", "According", "Since", "Meanwhile",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Bank", "Ministry", "Council", "Organization", "Organisation", "Union", "Times", "News", "Agency", "Group",
+    "Fund", "Forum", "Party", "Daily", "Post", "Review", "Monitor", "Wire", "Journal", "Ledger", "Tribune", "Lab",
+    "Institute", "University", "Committee", "Commission", "Company", "Corporation", "Exchange", "Square",
+    "Street", "Intelligence", "Research", "Markets", "Market", "Foundation", "Centre", "Center", "Summit",
+    "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
+    "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
+}
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NAME_WORD})+")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
+_TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor_id: str
+    actor_name: str
+    actor_type: str
+    via: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: int
+    end: int
+    flag: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass
+class ActorResult:
+    mentions: list[Mention] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+class ActorExtractor:
+    """The dictionary and its automaton, compiled once; :meth:`extract` runs per document."""
+
+    def __init__(self, dictionary: ActorDictionary):
+        self.dictionary = dictionary
+        self.matcher = AliasMatcher(dictionary.alias_owners)
+        self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
+
+    def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
+        result = ActorResult()
+        mentions = self._dictionary_mentions(text, result)
+        mentions = self._titles_and_roles(text, published, mentions, result)
+        mentions += self._discovered_people(text, mentions, result)
+        mentions += self._surname_coreference(text, mentions)
+        self._acronym_flags(text, mentions, result)
+        self._truncation_flags(text, result)
+        result.candidates += _capitalised_candidates(text, mentions)
+        result.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        result.flags.sort(key=lambda f: (f.start, f.flag))
+        result.candidates.sort(key=lambda c: (c.start, c.kind))
+        return result
+
+    # 1 and 4: aliases, with metonyms decided by context
+    def _dictionary_mentions(self, text: str, result: ActorResult) -> list[Mention]:
+        mentions = []
+        for match in self.matcher.find(text):
+            if len(match.owners) > 1:
+                result.flags.append(Flag(match.start, match.end, "ambiguous_alias",
+                                         f"'{match.alias}' names {', '.join(match.owners)}; not resolved"))
+                continue
+            actor = self.dictionary.actors[match.owners[0]]
+            via = "name" if match.alias == actor.name else "alias"
+            if actor.metonym_for and not _LOCATIVE.search(text[max(0, match.start - 30):match.start]):
+                country = self.dictionary.by_name.get(actor.metonym_for)
+                if country:
+                    mentions.append(_mention(match.start, match.end, country, "metonym"))
+                    continue
+            mentions.append(_mention(match.start, match.end, actor, via))
+        return mentions
+
+    # 2 and 3: titles before people, role descriptions without a name
+    def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention],
+                          result: ActorResult) -> list[Mention]:
+        absorbed: set[int] = set()
+        added: list[Mention] = []
+        for index, mention in enumerate(mentions):
+            if mention.actor_type == "person":
+                self._check_title(text, published, mention, mentions[:index], absorbed, result)
+            elif mention.actor_type == "country" and mention.via != "metonym":
+                role = _ROLE_AFTER.match(text, mention.end)
+                if not role:
+                    continue
+                absorbed.add(index)  # "Chinese" in "the Chinese president" designates the person
+                if role.group("name"):
+                    continue  # a title before a name: the person's own mention carries it
+                person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
+                                            published, result, role.start("title"), role.end("title"))
+                if person:
+                    added.append(_mention(mention.start, role.end("title"), person, "role_description"))
+        return [m for i, m in enumerate(mentions) if i not in absorbed] + added
+
+    def _check_title(self, text, published, person_mention, earlier, absorbed, result) -> None:
+        person = self.dictionary.actors.get(person_mention.actor_id)
+        sentence_start = max(text.rfind(". ", 0, person_mention.start) + 1, text.rfind("\n", 0, person_mention.start) + 1)
+        title = _TITLE_BEFORE.search(text, sentence_start, person_mention.start)
+        if not title or not person or not person.roles:
+            return
+        qualifier = title.group("qualifier").strip().lower()
+        if qualifier in {"deputy", "vice", "first"}:
+            return
+        name = title.group("title")
+        needed = _roles_for(name.lower(), person.country)
+        past = qualifier in {"former", "then", "ex", "outgoing"}
+        day = None if past else published
+        held = [r for r in person.roles if r.role in needed and (day is None or r.held_on(day))]
+        if not held:
+            actual = "; ".join(sorted({f"{r.title or r.role} ({r.start or '?'}–{r.end or 'now'})" for r in person.roles}))
+            when = f" on {published}" if day else ""
+            result.flags.append(Flag(title.start("title"), person_mention.end, "title_mismatch",
+                                     f"'{name}' for {person.name}{when}; the dictionary has: {actual}"))
+        for index in range(len(earlier) - 1, -1, -1):
+            modifier = earlier[index]
+            if modifier.end <= title.start() and text[modifier.end:title.start()].strip(" ’'s") == "":
+                if modifier.actor_type == "country":
+                    absorbed.add(index)
+                    role_countries = {r.country for r in person.roles} | {person.country}
+                    if modifier.country not in role_countries:
+                        result.flags.append(Flag(modifier.start, person_mention.end, "title_country_mismatch",
+                                                 f"'{text[modifier.start:modifier.end]}' {name} for {person.name}"))
+            break
+
+    def _resolve_role(self, title: str, country_mention: Mention, qualifier: str, published, result,
+                      start: int, end: int) -> Actor | None:
+        qualifier = qualifier.strip().lower()
+        if qualifier in {"former", "then", "ex", "outgoing", "incoming", "deputy", "vice", "first"}:
+            return None
+        roles = _roles_for(title, country_mention.country)
+        phrase = f"{country_mention.actor_name} {title}"
+        if published is None:
+            result.flags.append(Flag(country_mention.start, end, "role_undated",
+                                     f"'{phrase}': the article has no date, so who held the role is not guessed"))
+            return None
+        holders = {a.id: a for role in roles for a in self.dictionary.holders(role, country_mention.country, published)}
+        titled = {i: a for i, a in holders.items()
+                  if any((r.title or "").lower() == title for r in a.roles if r.held_on(published))}
+        holders = titled or holders  # "president" of China: the President, not the Premier
+        if len(holders) == 1:
+            return next(iter(holders.values()))
+        what = "nobody in the dictionary" if not holders else " and ".join(sorted(a.name for a in holders.values()))
+        result.flags.append(Flag(country_mention.start, end, "role_unresolved",
+                                 f"'{phrase}' on {published}: {what}"))
+        return None
+
+    # 5: people the dictionary does not know
+    def _discovered_people(self, text: str, mentions: list[Mention], result: ActorResult) -> list[Mention]:
+        taken = [(m.start, m.end) for m in mentions]
+        found: dict[tuple[int, int], str] = {}
+        for kind, pattern in _DISCOVERY:
+            for match in pattern.finditer(text):
+                start, end = match.span("name")
+                name = " ".join(match.group("name").split())
+                if _overlaps((start, end), taken) or not _looks_like_person(name):
+                    continue
+                found.setdefault((start, end), name)
+                result.candidates.append(Candidate(start, end, name, kind))
+        return [Mention(s, e, f"new:{_slug(n)}", n, "person", "discovered") for (s, e), n in sorted(found.items())]
+
+    # 6: surnames of people named in full elsewhere in the document
+    def _surname_coreference(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        surnames: dict[str, Mention] = {}
+        for mention in mentions:
+            if mention.actor_type == "person" and " " in mention.actor_name:
+                surname = mention.actor_name.split()[-1]
+                if surname not in self.dictionary.alias_owners or mention.via == "discovered":
+                    surnames.setdefault(surname, mention)
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for surname, person in sorted(surnames.items()):
+            for match in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+                if not _overlaps(match.span(), taken):
+                    added.append(Mention(match.start(), match.end(), person.actor_id, person.actor_name, "person",
+                                         "coreference", person.country, person.sector))
+        return added
+
+    # 7: flags on the text itself
+    def _acronym_flags(self, text: str, mentions: list[Mention], result: ActorResult) -> None:
+        by_start = {m.start: m for m in mentions}
+        for mention in mentions:
+            acronym = _ACRONYM_AFTER.match(text, mention.end)
+            if not acronym or len(text[mention.start:mention.end]) <= len(acronym.group("acronym")):
+                continue
+            inner = by_start.get(acronym.start("acronym"))
+            if inner and inner.actor_id != mention.actor_id and inner.actor_type == mention.actor_type:
+                result.flags.append(Flag(mention.start, acronym.end(), "acronym_mismatch",
+                                         f"'{acronym.group('acronym')}' is {inner.actor_name}, but it follows "
+                                         f"{mention.actor_name}; the mention stays {mention.actor_name}"))
+                mentions[mentions.index(inner)] = Mention(inner.start, inner.end, mention.actor_id, mention.actor_name,
+                                                          mention.actor_type, "acronym_of_expansion",
+                                                          mention.country, mention.sector)
+
+    @staticmethod
+    def _truncation_flags(text: str, result: ActorResult) -> None:
+        offset = 0
+        for paragraph in text.split("\n\n"):
+            word = _TRUNCATED_START.match(paragraph)
+            if word:
+                result.flags.append(Flag(offset, offset + word.end(), "truncated_word",
+                                         f"paragraph starts with lower-case '{word.group()}': a word may be cut"))
+            offset += len(paragraph) + 2
+
+
+def _roles_for(title: str, country: str | None) -> set[str]:
+    if title == "leader":
+        return {"head_of_government"} if country in LEADER_IS_HEAD_OF_GOVERNMENT else {"head_of_state"}
+    return ROLE_WORDS.get(title, set())
+
+
+def _mention(start: int, end: int, actor: Actor, via: str) -> Mention:
+    return Mention(start, end, actor.id, actor.name, actor.type if actor.type != "country" else "country",
+                   via, actor.country, actor.sector)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and not any(w.strip("’'") in _NOT_PERSON_WORDS for w in words) and not name.isupper()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "_", name.lower()).strip("_")
+
+
+def _capitalised_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
+    """Runs of capitalised words that no mention covers: names the dictionary may be missing."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        if words[0] in _NOT_PERSON_WORDS:
+            words, start = words[1:], match.start() + len(words[0]) + 1
+        else:
+            start = match.start()
+        if len(words) < 2 or _overlaps((start, match.end()), taken):
+            continue
+        found.append(Candidate(start, match.end(), " ".join(words), "capitalised"))
+    return found
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    """Index of the sentence containing ``offset``, given the sorted sentence starts."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def group_candidates(rows: list[dict], examples: int = 3) -> list[dict]:
+    """Corpus-level candidate list: one row per name, ranked by mentions, with example sentences."""
+    grouped: dict[str, dict] = defaultdict(lambda: {"n_mentions": 0, "docs": set(), "kinds": set(), "examples": []})
+    for row in rows:
+        entry = grouped[row["name"]]
+        entry["n_mentions"] += 1
+        entry["docs"].add(row["doc_id"])
+        entry["kinds"].add(row["kind"])
+        if len(entry["examples"]) < examples:
+            entry["examples"].append({"doc_id": row["doc_id"], "sent_idx": row["sent_idx"], "sentence": row["sentence"]})
+    ranked = sorted(grouped.items(), key=lambda kv: (-kv[1]["n_mentions"], -len(kv[1]["docs"]), kv[0]))
+    return [{"name": name, "kind": ",".join(sorted(v["kinds"])), "n_mentions": v["n_mentions"],
+             "n_docs": len(v["docs"]), "examples": v["examples"]} for name, v in ranked]

@@ -1,0 +1,129 @@
+"""Scoring actor extraction against a gold annotation file.
+
+Gold is JSON Lines, one document a line: ``{"source": "file.txt" (or "export.jsonl#3"),
+"actors": [canonical names], "mentions": [{"surface": ..., "actor": ...}, ...]}``.
+Two levels are scored, micro-averaged over documents:
+
+- **document level**: the set of actors each document names (what a co-occurrence
+  network is built from);
+- **mention level**: the multiset of (surface, actor) pairs per document, so each
+  occurrence counts, without depending on exact offsets.
+
+Only the actor types given are scored (by default not places and media, which the
+gold conventions leave out).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+DEFAULT_TYPES = ("person", "country", "organization", "group")
+
+
+@dataclass
+class Score:
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.true_positives, "fp": self.false_positives, "fn": self.false_negatives}
+
+
+class GoldError(ValueError):
+    """The gold file is malformed; the message names the line."""
+
+
+def read_gold(path: Path | str) -> list[dict]:
+    documents = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise GoldError(f"{path}, line {number}: not JSON ({error})") from error
+        if not isinstance(entry, dict) or "source" not in entry or "actors" not in entry:
+            raise GoldError(f"{path}, line {number}: needs 'source' and 'actors' (and optionally 'mentions')")
+        documents.append(entry)
+    return documents
+
+
+def predicted_by_source(tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES) -> dict[str, pd.DataFrame]:
+    """Mentions of the scored types, keyed like the gold: ``source`` or ``source#record``."""
+    tables_dir = Path(tables_dir)
+    articles = pd.read_parquet(tables_dir / "articles.parquet", columns=["doc_id", "source", "record"])
+    articles["key"] = [s if pd.isna(r) else f"{s}#{int(r)}" for s, r in zip(articles["source"], articles["record"])]
+    mentions = pd.read_parquet(tables_dir / "mentions.parquet")
+    mentions = mentions[mentions["actor_type"].isin(types)].merge(articles[["doc_id", "key"]], on="doc_id")
+    return {key: group for key, group in mentions.groupby("key")}
+
+
+def _core(surface: str) -> str:
+    """Surfaces compared without a leading "the", a possessive ending or surrounding quotes."""
+    surface = surface.strip(" \"'“”‘’")
+    if surface[:4].lower() == "the ":
+        surface = surface[4:]
+    for ending in ("’s", "'s"):
+        if surface.endswith(ending):
+            surface = surface[: -len(ending)]
+    return surface
+
+
+def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES) -> dict:
+    """Document- and mention-level precision, recall and F1, with the errors per document."""
+    gold = read_gold(gold_path)
+    predicted = predicted_by_source(tables_dir, types)
+    doc_score, mention_score = Score(0, 0, 0), Score(0, 0, 0)
+    errors = []
+    for entry in gold:
+        found = predicted.get(entry["source"], pd.DataFrame(columns=["actor_name", "surface"]))
+        gold_actors, found_actors = set(entry["actors"]), set(found["actor_name"])
+        doc_score.true_positives += len(gold_actors & found_actors)
+        doc_score.false_positives += len(found_actors - gold_actors)
+        doc_score.false_negatives += len(gold_actors - found_actors)
+        if "mentions" in entry:
+            gold_pairs = Counter((_core(m["surface"]), m["actor"]) for m in entry["mentions"])
+            found_pairs = Counter(zip(map(_core, found["surface"]), found["actor_name"]))
+            mention_score.true_positives += sum((gold_pairs & found_pairs).values())
+            mention_score.false_positives += sum((found_pairs - gold_pairs).values())
+            mention_score.false_negatives += sum((gold_pairs - found_pairs).values())
+        if gold_actors != found_actors:
+            errors.append({"source": entry["source"], "missed": sorted(gold_actors - found_actors),
+                           "spurious": sorted(found_actors - gold_actors)})
+    return {"documents": len(gold), "types": list(types), "document_level": doc_score.as_dict(),
+            "mention_level": mention_score.as_dict(), "errors": errors}
+
+
+def render(result: dict) -> str:
+    lines = [f"Gold documents: {result['documents']}  (types scored: {', '.join(result['types'])})",
+             f"{'level':<16}{'precision':>10}{'recall':>10}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"]
+    for level in ("document_level", "mention_level"):
+        s = result[level]
+        lines.append(f"{level.replace('_', ' '):<16}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}"
+                     f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+    if result["errors"]:
+        lines.append("Documents whose actor set differs:")
+        for error in result["errors"]:
+            lines.append(f"  {error['source']}: missed {error['missed'] or '-'}; spurious {error['spurious'] or '-'}")
+    return "\n".join(lines)

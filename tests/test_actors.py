@@ -1,0 +1,206 @@
+"""Actor extraction on our own synthetic sentences, with a small dictionary written here."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from analysis.actors import ActorExtractor
+from analysis.lexicon import LexiconError, load_dictionary
+from analysis.matching import AliasMatcher
+
+PEOPLE = """
+actors:
+  - id: xi_jinping
+    name: Xi Jinping
+    type: person
+    country: CHN
+    aliases: [Xi]
+    roles:
+      - {role: head_of_state, country: CHN, title: President, start: 2013-03-14, end: null}
+  - id: li_qiang
+    name: Li Qiang
+    type: person
+    country: CHN
+    roles:
+      - {role: head_of_government, country: CHN, title: Premier, start: 2023-03-11, end: null}
+  - id: sergei_shoigu
+    name: Sergei Shoigu
+    type: person
+    country: RUS
+    aliases: [Shoigu]
+    roles:
+      - {role: defence_minister, country: RUS, title: Defence Minister, start: 2012-11-06, end: 2024-05-12}
+      - {role: security_council_secretary, country: RUS, start: 2024-05-12, end: null}
+  - id: andrei_belousov
+    name: Andrei Belousov
+    type: person
+    country: RUS
+    aliases: [Belousov]
+    roles:
+      - {role: defence_minister, country: RUS, title: Defence Minister, start: 2024-05-14, end: null}
+  - id: world_trade_organization
+    name: World Trade Organization
+    type: organization
+    sector: intergovernmental
+    aliases: [WTO]
+  - id: world_health_organization
+    name: World Health Organization
+    type: organization
+    sector: intergovernmental
+    aliases: [WHO]
+  - id: brics
+    name: BRICS
+    type: group
+    sector: intergovernmental
+  - id: beijing
+    name: Beijing
+    type: place
+    country: CHN
+    metonym_for: China
+  - id: kremlin
+    name: the Kremlin
+    type: place
+    country: RUS
+    aliases: [Kremlin]
+    metonym_for: Russia
+"""
+
+
+@pytest.fixture(scope="module")
+def dictionary_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "people.yaml").write_text(PEOPLE, encoding="utf-8")
+    (folder / "countries.yaml").write_text("countries:\n  USA: {aliases: [US, U.S.]}\n  CHN: {aliases: [Sino]}\n",
+                                           encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def extractor(dictionary_dir):
+    return ActorExtractor(load_dictionary(dictionary_dir))
+
+
+def names(result, text):
+    return [(text[m.start:m.end], m.actor_name, m.via) for m in result.mentions]
+
+
+def test_case_rules_word_boundaries_possessives_and_compounds(extractor):
+    text = "Let us see: the US and Xi’s China-Russia ties, Sino-Russian trade, a taxi, the chinese tea, WHO and who."
+    found = names(extractor.extract(text), text)
+    assert ("US", "United States", "alias") in found
+    assert ("Xi", "Xi Jinping", "alias") in found
+    assert [n for s, n, _ in found].count("China") == 2       # "China-" and "Sino-"
+    assert [n for s, n, _ in found].count("Russia") == 2      # "-Russia" and "-Russian"
+    assert ("WHO", "World Health Organization", "alias") in found
+    assert not any(s in {"us", "chinese", "who", "xi"} for s, _, _ in found)
+
+
+def test_longest_match_wins():
+    matcher = AliasMatcher({"Xi": ["xi"], "Xi Jinping": ["xi"], "Jinping": ["other"]})
+    assert [(m.start, m.end) for m in matcher.find("Xi Jinping spoke.")] == [(0, 10)]
+
+
+def test_wrong_title_is_flagged_and_the_person_kept(extractor):
+    text = "Chinese Prime Minister Xi Jinping met the delegation."
+    result = extractor.extract(text, dt.date(2024, 5, 17))
+    assert names(result, text) == [("Xi Jinping", "Xi Jinping", "name")]   # "Chinese" belongs to the title
+    [flag] = result.flags
+    assert flag.flag == "title_mismatch" and "Prime Minister" in flag.detail and "President" in flag.detail
+
+
+def test_right_title_is_not_flagged(extractor):
+    for text in ("Chinese President Xi Jinping spoke.", "Premier Li Qiang spoke.", "Former Defence Minister Sergei Shoigu spoke."):
+        assert extractor.extract(text, dt.date(2024, 8, 1)).flags == []
+
+
+def test_title_outside_its_dates_is_flagged(extractor):
+    result = extractor.extract("Defence Minister Sergei Shoigu visited.", dt.date(2024, 8, 1))
+    assert [f.flag for f in result.flags] == ["title_mismatch"]
+
+
+@pytest.mark.parametrize("day, expected", [(dt.date(2023, 6, 1), "Sergei Shoigu"), (dt.date(2024, 6, 1), "Andrei Belousov")])
+def test_role_description_resolves_by_the_article_date(extractor, day, expected):
+    text = "Russia’s defence minister arrived on Monday, and the Chinese president welcomed him."
+    result = extractor.extract(text, day)
+    resolved = [(s, n) for s, n, via in names(result, text) if via == "role_description"]
+    assert resolved == [("Russia’s defence minister", expected), ("Chinese president", "Xi Jinping")]
+    assert not any(n in {"Russia", "China"} for _, n, _ in names(result, text))
+
+
+def test_undated_role_description_is_flagged_not_guessed(extractor):
+    result = extractor.extract("The Chinese president spoke.", None)
+    assert result.mentions == []
+    assert [f.flag for f in result.flags] == ["role_undated"]
+
+
+def test_metonyms_stand_for_the_state_but_not_as_locations(extractor):
+    text = "Beijing said the Kremlin agreed. The talks in Beijing ended."
+    found = names(extractor.extract(text), text)
+    assert found == [("Beijing", "China", "metonym"), ("the Kremlin", "Russia", "metonym"), ("Beijing", "Beijing", "name")]
+
+
+def test_new_people_are_discovered_and_surnames_follow_them(extractor):
+    text = ("Iranian Ambassador to Russia Kazem Rahimi confirmed the plan.\n\nRahimi said trade had doubled, "
+            "and Marta Okonjo, an analyst at the Meridian Policy Lab, agreed.")
+    result = extractor.extract(text)
+    found = names(result, text)
+    assert ("Kazem Rahimi", "Kazem Rahimi", "discovered") in found
+    assert ("Rahimi", "Kazem Rahimi", "coreference") in found
+    assert ("Marta Okonjo", "Marta Okonjo", "discovered") in found
+    assert ("Iranian", "Iran", "alias") in found
+    assert {c.name for c in result.candidates} >= {"Kazem Rahimi", "Marta Okonjo", "Meridian Policy Lab"}
+
+
+def test_acronym_contradicting_its_expansion_is_flagged(extractor):
+    text = "Both joined the World Trade Organization (WHO) talks."
+    result = extractor.extract(text)
+    assert [f.flag for f in result.flags] == ["acronym_mismatch"]
+    assert {m.actor_name for m in result.mentions} == {"World Trade Organization"}
+
+
+def test_truncated_paragraph_start_is_flagged(extractor):
+    result = extractor.extract("First paragraph.\n\nident Xi Jinping arrived.")
+    assert [(f.flag, f.start) for f in result.flags] == [("truncated_word", 18)]
+    assert names(result, "First paragraph.\n\nident Xi Jinping arrived.")[0][1] == "Xi Jinping"
+
+
+def write_lexicon(tmp_path, body: str):
+    (tmp_path / "bad.yaml").write_text(textwrap.dedent(body), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("body, message", [
+    ("actors:\n  - {id: x, name: X}\n", r"bad.yaml: entry 1: missing type"),
+    ("actors:\n  - {id: x, name: X, type: robot}\n", r"entry 1 \('x'\): type 'robot'"),
+    ("actors:\n  - {id: x, name: X, type: person, roles: [{role: king}]}\n", r"role 1: role must be one of"),
+    ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, start: 2020-13-01}]}\n", r"YYYY-MM-DD"),
+    ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, start: 2020-01-01, end: 2019-01-01}]}\n", "ends"),
+    ("actors:\n  - {id: x, name: X, type: person}\n  - {id: x, name: Y, type: person}\n", "already used"),
+    ("actors:\n  - {id: x, name: X, type: person, aliases: [NO, 'ok']}\n", "quote values"),
+    ("actors: [\n", "not valid YAML"),
+])
+def test_schema_errors_name_the_file_and_entry(tmp_path, body, message):
+    with pytest.raises(LexiconError, match=message):
+        load_dictionary(write_lexicon(tmp_path, body))
+
+
+def test_conflicts_list_aliases_with_two_owners(tmp_path):
+    folder = write_lexicon(tmp_path, """
+        actors:
+          - {id: a, name: Alpha Bank, type: organization, aliases: [AB]}
+          - {id: b, name: Alpha Bureau, type: organization, aliases: [AB]}
+        """)
+    dictionary = load_dictionary(folder)
+    assert ("AB", ["a", "b"]) in dictionary.conflicts()
+    result = ActorExtractor(dictionary).extract("The AB said so.")
+    assert result.mentions == [] and result.flags[0].flag == "ambiguous_alias"
+
+
+def test_countries_come_from_the_maintained_sources(extractor):
+    countries = {a.name: a for a in extractor.dictionary.actors.values() if a.type == "country"}
+    assert len(countries) > 190
+    assert {"Russia", "China", "United States", "Iran", "Venezuela", "Belgium"} <= set(countries)
+    assert "Russian" in countries["Russia"].aliases and "Belgian" in countries["Belgium"].aliases
+    assert "IN" not in countries["India"].aliases  # short codes collide with words
