@@ -10,7 +10,7 @@ PARAMS ?=
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install report run test test-fast notebooks benchmark lock lint clean
+.PHONY: help install report run test test-fast notebooks benchmark benchmark-actors lock lint clean
 
 help:  ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,3 +51,7 @@ lint: $(STAMP)  ## Check style with ruff
 
 clean:  ## Remove generated tables, reports and caches (keeps .venv)
 	rm -rf data/processed reports .pytest_cache
+
+benchmark-actors: $(STAMP)  ## Actor extraction speed vs a spaCy EntityRuler (installs spaCy into .venv)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt ".[bench]"
+	$(BIN)/python benchmarks/bench_actors.py

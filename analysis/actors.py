@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher
@@ -63,16 +64,14 @@ _LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|outside|inside|across|aroun
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
 _NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
 _PARTICLE = r"(?:da|de|do|dos|das|del|van|von|bin|al|ibn|la|le)"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"  # names never cross lines
 _PERSON_TITLES = (r"ambassador|envoy|minister|president|governor|senator|spokesman|spokeswoman|spokesperson|analyst|"
                   r"strategist|economist|adviser|advisor|aide|director|chairman|chairwoman|chair|professor|secretary|"
                   r"commander|general|columnist|correspondent|editor|fellow|researcher|mr|ms|mrs|dr")
-_DISCOVERY = [
-    ("title_before", re.compile(rf"\b(?i:{_PERSON_TITLES})\.?(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*?)?\s+{_NAME}")),
-    ("appositive", re.compile(rf"{_NAME},\s+(?:a|an|the)?\s*[^,.;]{{0,80}}?\b(?i:{_PERSON_TITLES}|official|diplomat|expert|head|chief)\b")),
-    ("speech_verb", re.compile(rf"{_NAME}\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")),
-    ("according_to", re.compile(rf"(?i:according to|said)\s+{_NAME}")),
-]
+# Contexts that make a run of capitalised words a person's name (checked around each run).
+_TITLE_CONTEXT = re.compile(rf"\b(?i:{_PERSON_TITLES})\.?(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?\s+$")
+_ACCORDING_CONTEXT = re.compile(r"(?i:according to|said)\s+$")
+_APPOSITIVE_CONTEXT = re.compile(rf",\s+(?:a|an|the)?\s*[^,.;\n]{{0,80}}?\b(?i:{_PERSON_TITLES}|official|diplomat|expert|head|chief)\b")
+_SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")
 _NOT_PERSON_WORDS = {
     "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
     "But", "And", "Or", "If", "As", "When", "While", "After", "Before", "According", "Since", "Meanwhile",
@@ -85,7 +84,7 @@ _NOT_PERSON_WORDS = {
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
 }
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NAME_WORD})+")
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLE}|of|of[ \t]+the)[ \t]+)?{_NAME_WORD})+")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -141,7 +140,6 @@ class ActorExtractor:
         mentions += self._surname_coreference(text, mentions)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
-        result.candidates += _capitalised_candidates(text, mentions)
         result.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         result.flags.sort(key=lambda f: (f.start, f.flag))
         result.candidates.sort(key=lambda c: (c.start, c.kind))
@@ -238,19 +236,20 @@ class ActorExtractor:
                                  f"'{phrase}' on {published}: {what}"))
         return None
 
-    # 5: people the dictionary does not know
+    # 5: people the dictionary does not know; other unknown names become candidates
     def _discovered_people(self, text: str, mentions: list[Mention], result: ActorResult) -> list[Mention]:
-        taken = [(m.start, m.end) for m in mentions]
-        found: dict[tuple[int, int], str] = {}
-        for kind, pattern in _DISCOVERY:
-            for match in pattern.finditer(text):
-                start, end = match.span("name")
-                name = " ".join(match.group("name").split())
-                if _overlaps((start, end), taken) or not _looks_like_person(name):
-                    continue
-                found.setdefault((start, end), name)
-                result.candidates.append(Candidate(start, end, name, kind))
-        return [Mention(s, e, f"new:{_slug(n)}", n, "person", "discovered") for (s, e), n in sorted(found.items())]
+        taken = SpanIndex((m.start, m.end) for m in mentions)
+        found = []
+        for run in _CAPITALISED_RUN.finditer(text):
+            start, end = _trim_run(text, run.start(), run.end(), taken)
+            if end - start < 3:
+                continue
+            name = text[start:end]
+            kind = _person_context(text, start, end) if _looks_like_person(name) else None
+            result.candidates.append(Candidate(start, end, name, kind or "capitalised"))
+            if kind:
+                found.append(Mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
+        return found
 
     # 6: surnames of people named in full elsewhere in the document
     def _surname_coreference(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -260,13 +259,16 @@ class ActorExtractor:
                 surname = mention.actor_name.split()[-1]
                 if surname not in self.dictionary.alias_owners or mention.via == "discovered":
                     surnames.setdefault(surname, mention)
-        taken = [(m.start, m.end) for m in mentions]
+        if not surnames:
+            return []
+        taken = SpanIndex((m.start, m.end) for m in mentions)
+        pattern = _surname_pattern(tuple(sorted(surnames)))
         added = []
-        for surname, person in sorted(surnames.items()):
-            for match in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
-                if not _overlaps(match.span(), taken):
-                    added.append(Mention(match.start(), match.end(), person.actor_id, person.actor_name, "person",
-                                         "coreference", person.country, person.sector))
+        for match in pattern.finditer(text):
+            if not taken.overlaps(match.start(), match.end()):
+                person = surnames[match.group()]
+                added.append(Mention(match.start(), match.end(), person.actor_id, person.actor_name, "person",
+                                     "coreference", person.country, person.sector))
         return added
 
     # 7: flags on the text itself
@@ -307,8 +309,47 @@ def _mention(start: int, end: int, actor: Actor, via: str) -> Mention:
                    via, actor.country, actor.sector)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+@lru_cache(maxsize=4096)
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word occurrences of any of ``surnames`` (compiled once per set: the same people recur)."""
+    alternatives = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+
+
+class SpanIndex:
+    """Non-overlapping (start, end) spans, sorted, for fast overlap tests."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return any(self.spans[j][1] > start for j in range(max(0, i - 2), i))
+
+
+def _trim_run(text: str, start: int, end: int, taken: SpanIndex) -> tuple[int, int]:
+    """Drop words of a capitalised run that are already mentions, titles or function words."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while words and (taken.overlaps(*words[0]) or text[words[0][0]:words[0][1]].strip("’'") in _NOT_PERSON_WORDS):
+        words.pop(0)
+    while words and taken.overlaps(*words[-1]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if len(words) >= 2 else (start, start)
+
+
+def _person_context(text: str, start: int, end: int) -> str | None:
+    """How the context marks the name as a person's, or ``None``."""
+    before, after = text[max(0, start - 80):start], text[end:end + 120]
+    if _TITLE_CONTEXT.search(before):
+        return "title_before"
+    if _ACCORDING_CONTEXT.search(before):
+        return "according_to"
+    if _SPEECH_CONTEXT.match(after):
+        return "speech_verb"
+    if _APPOSITIVE_CONTEXT.match(after):
+        return "appositive"
+    return None
 
 
 def _looks_like_person(name: str) -> bool:
@@ -318,22 +359,6 @@ def _looks_like_person(name: str) -> bool:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "_", name.lower()).strip("_")
-
-
-def _capitalised_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
-    """Runs of capitalised words that no mention covers: names the dictionary may be missing."""
-    taken = [(m.start, m.end) for m in mentions]
-    found = []
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = match.group().split()
-        if words[0] in _NOT_PERSON_WORDS:
-            words, start = words[1:], match.start() + len(words[0]) + 1
-        else:
-            start = match.start()
-        if len(words) < 2 or _overlaps((start, match.end()), taken):
-            continue
-        found.append(Candidate(start, match.end(), " ".join(words), "capitalised"))
-    return found
 
 
 def sentence_index(starts: list[int], offset: int) -> int:

@@ -10,7 +10,7 @@ from packaging.requirements import Requirement
 from analysis import config
 
 # conda-forge names that differ from PyPI's.
-CONDA_TO_PYPI = {"python-duckdb": "duckdb"}
+CONDA_TO_PYPI = {"python-duckdb": "duckdb", "country_converter": "country-converter"}
 
 
 def pip_requirements() -> dict[str, str]:
