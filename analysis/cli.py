@@ -83,11 +83,11 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
 
 def cmd_actors_extract(args: argparse.Namespace) -> int:
     from analysis.lexicon import LexiconError
-    from analysis.pipeline import extract_actor_tables
+    from analysis.pipeline import CorpusError, extract_actor_tables
 
     try:
-        counts = extract_actor_tables(args.tables, args.dictionary, progress=not args.no_progress)
-    except (LexiconError, FileNotFoundError) as error:
+        counts = extract_actor_tables(args.tables, args.dictionary, progress=not args.no_progress, ner_model=args.ner)
+    except (LexiconError, FileNotFoundError, CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(", ".join(f"{n} {name}" for name, n in sorted(counts.items())) + f" written to {args.tables}")
@@ -146,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="folder with articles and sentences tables (default: %(default)s)")
     extract.add_argument("--dictionary", type=Path, default=None, metavar="DIR")
     extract.add_argument("--no-progress", action="store_true")
+    extract.add_argument("--ner", default=None, metavar="MODEL",
+                         help="an installed spaCy model (e.g. en_core_web_sm) whose entities add dictionary candidates")
     extract.set_defaults(func=cmd_actors_extract)
 
     evaluation = commands.add_parser("evaluate", help="score actor extraction against a gold annotation file")

@@ -285,11 +285,37 @@ def _sentences_by_document(path: Path) -> Iterator[tuple[str, list[dict]]]:
         yield current, rows
 
 
+def load_ner(model: str):
+    """An installed spaCy model for optional candidate discovery; a clear error if it is missing."""
+    try:
+        import spacy
+    except ImportError as error:
+        raise CorpusError("statistical NER needs spaCy: pip install spacy (or .[bench]), then a model") from error
+    try:
+        return spacy.load(model, disable=["parser", "lemmatizer"])
+    except OSError as error:
+        raise CorpusError(f"spaCy model '{model}' is not installed; install it with "
+                          f"`python -m spacy download {model}` (needs a network), or run without --ner") from error
+
+
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _ner_candidates(nlp, text: str, mentions) -> list[tuple[int, int, str]]:
+    from analysis.actors import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in mentions)
+    return [(e.start_char, e.end_char, e.text) for e in nlp(text).ents
+            if e.label_ in _NER_LABELS and not taken.overlaps(e.start_char, e.end_char)]
+
+
 def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | None = None,
-                         progress: bool = True) -> dict[str, int]:
+                         progress: bool = True, ner_model: str | None = None) -> dict[str, int]:
     """Write ``mentions``, ``flags`` and ``candidates`` from the ``articles`` and ``sentences`` of a run.
 
-    Rerun it after editing the actor dictionary: ingestion need not run again.
+    Rerun it after editing the actor dictionary: ingestion need not run again. With
+    ``ner_model`` (an installed spaCy model), its PERSON/ORG/GPE/NORP entities that no
+    mention covers are added to the candidates (kind ``ner``); nothing else changes.
     """
     from analysis.actors import ActorExtractor, group_candidates, sentence_index
     from analysis.lexicon import DEFAULT_DIR, load_dictionary
@@ -298,6 +324,7 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
     for table in ("mentions", "flags", "candidates"):
         (tables_dir / f"{table}.parquet").unlink(missing_ok=True)
     extractor = ActorExtractor(load_dictionary(dictionary_dir or DEFAULT_DIR))
+    nlp = load_ner(ner_model) if ner_model else None
     articles = pq.ParquetFile(tables_dir / "articles.parquet")
     sentences = _sentences_by_document(tables_dir / "sentences.parquet")
     sink = _TableSink(tables_dir)
@@ -322,9 +349,12 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
             for f in result.flags:
                 sink.add("flags", {"doc_id": doc_id, "sent_idx": sentence_index(starts, f.start), "start": f.start,
                                    "end": f.end, "flag": f.flag, "surface": text[f.start:f.end], "detail": f.detail})
-            for c in result.candidates:
-                index = sentence_index(starts, c.start)
-                candidates.append({"doc_id": doc_id, "sent_idx": index, "name": c.name, "kind": c.kind,
+            found = [(c.start, c.name, c.kind) for c in result.candidates]
+            if nlp is not None:
+                found += [(start, name, "ner") for start, _, name in _ner_candidates(nlp, text, result.mentions)]
+            for start, name, kind in found:
+                index = sentence_index(starts, start)
+                candidates.append({"doc_id": doc_id, "sent_idx": index, "name": name, "kind": kind,
                                    "sentence": rows[index]["text"] if rows else ""})
             counts["mentions"] += len(result.mentions)
             counts["flags"] += len(result.flags)

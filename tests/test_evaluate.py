@@ -1,0 +1,69 @@
+"""Scoring against gold: hand-computed precision and recall on small tables."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.evaluate import GoldError, Score, evaluate
+
+
+@pytest.fixture
+def tables(tmp_path):
+    pd.DataFrame({"doc_id": ["d1", "d2"], "source": ["a.txt", "x.jsonl"], "record": [None, 2]}) \
+        .to_parquet(tmp_path / "articles.parquet")
+    rows = [("d1", "Putin", "Vladimir Putin", "person"), ("d1", "Putin’s", "Vladimir Putin", "person"),
+            ("d1", "Beijing", "China", "country"), ("d1", "Reuters", "Reuters", "media"),
+            ("d2", "the Kremlin", "Russia", "country"), ("d2", "IMF", "International Monetary Fund", "organization")]
+    pd.DataFrame(rows, columns=["doc_id", "surface", "actor_name", "actor_type"]).to_parquet(tmp_path / "mentions.parquet")
+    return tmp_path
+
+
+def write_gold(path, entries):
+    path.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entries), encoding="utf-8")
+    return path
+
+
+def test_document_and_mention_scores_are_hand_computed(tables, tmp_path):
+    gold = write_gold(tmp_path / "gold.jsonl", [
+        {"source": "a.txt", "actors": ["Vladimir Putin", "Xi Jinping"],
+         "mentions": [{"surface": "Putin", "actor": "Vladimir Putin"}, {"surface": "Putin", "actor": "Vladimir Putin"},
+                      {"surface": "Xi", "actor": "Xi Jinping"}]},
+        {"source": "x.jsonl#2", "actors": ["Russia"], "mentions": [{"surface": "Kremlin", "actor": "Russia"}]},
+    ])
+    result = evaluate(gold, tables)
+    # documents: TP = Putin, Russia; FP = China, IMF; FN = Xi  (Reuters is media, not scored)
+    assert result["document_level"] == {"precision": 0.5, "recall": 0.6667, "f1": 0.5714, "tp": 2, "fp": 2, "fn": 1}
+    # mentions: TP = Putin ×2 (possessive stripped), Kremlin ("the" stripped); FP = Beijing, IMF; FN = Xi
+    assert result["mention_level"] == {"precision": 0.6, "recall": 0.75, "f1": 0.6667, "tp": 3, "fp": 2, "fn": 1}
+    assert result["errors"][0] == {"source": "a.txt", "missed": ["Xi Jinping"], "spurious": ["China"]}
+
+
+def test_empty_sets_score_as_perfect():
+    assert (Score(0, 0, 0).precision, Score(0, 0, 0).recall) == (1.0, 1.0)
+
+
+def test_malformed_gold_names_the_line(tmp_path, tables):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"source": "a.txt", "actors": []}\n{"source": "b.txt"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match="line 2: needs 'source' and 'actors'"):
+        evaluate(bad, tables)
+
+
+def test_cli_prints_the_scores(tables, tmp_path):
+    gold = write_gold(tmp_path / "gold.jsonl", [{"source": "a.txt", "actors": ["Vladimir Putin", "China"]}])
+    out = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "--gold", str(gold), "--tables", str(tables)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "document level" in out.stdout and "1.000" in out.stdout
+
+
+def test_missing_ner_model_is_a_clear_error(tmp_path):
+    from analysis.pipeline import CorpusError, load_ner
+
+    pytest.importorskip("spacy", reason="spaCy is an optional extra (.[bench])")
+    with pytest.raises(CorpusError, match="not installed.*spacy download"):
+        load_ner("xx_no_such_model")
