@@ -84,7 +84,13 @@ _NOT_PERSON_WORDS = {
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
 }
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLE}|of|of[ \t]+the)[ \t]+)?{_NAME_WORD})+")
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLE}|of|of[ \t]+the|for)[ \t]+)?{_NAME_WORD})+")
+# Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
+# Publication heads (Review, Monitor, Times...) are left out: outlets are sources, not actors.
+_ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",
+              "Network", "Analytics", "Advisory", "Partners", "Fund", "Bank", "Council", "Desk", "Research",
+              "Foundation", "University", "Academy", "Association", "Commission", "Committee", "Authority",
+              "Corporation", "Exchange", "Ministry", "Studies", "Agency", "Consultancy", "Associates", "Capital"}
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -136,7 +142,10 @@ class ActorExtractor:
         result = ActorResult()
         mentions = self._dictionary_mentions(text, result)
         mentions = self._titles_and_roles(text, published, mentions, result)
-        mentions += self._discovered_people(text, mentions, result)
+        discovered = self._discovered_names(text, mentions, result)
+        organisations = SpanIndex((m.start, m.end) for m in discovered if m.actor_type == "organization")
+        # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
+        mentions = [m for m in mentions if not organisations.overlaps(m.start, m.end)] + discovered
         mentions += self._surname_coreference(text, mentions)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
@@ -236,8 +245,8 @@ class ActorExtractor:
                                  f"'{phrase}' on {published}: {what}"))
         return None
 
-    # 5: people the dictionary does not know; other unknown names become candidates
-    def _discovered_people(self, text: str, mentions: list[Mention], result: ActorResult) -> list[Mention]:
+    # 5: people and organisations the dictionary does not know; other names become candidates
+    def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult) -> list[Mention]:
         taken = SpanIndex((m.start, m.end) for m in mentions)
         found = []
         for run in _CAPITALISED_RUN.finditer(text):
@@ -245,6 +254,11 @@ class ActorExtractor:
             if end - start < 3:
                 continue
             name = text[start:end]
+            last_word = name.split()[-1]
+            if last_word in _ORG_HEADS and not _starts_inside_mention(run.start(), start, text, taken):
+                result.candidates.append(Candidate(start, end, name, "organisation_head"))
+                found.append(Mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
+                continue
             kind = _person_context(text, start, end) if _looks_like_person(name) else None
             result.candidates.append(Candidate(start, end, name, kind or "capitalised"))
             if kind:
@@ -336,6 +350,11 @@ def _trim_run(text: str, start: int, end: int, taken: SpanIndex) -> tuple[int, i
     while words and taken.overlaps(*words[-1]):
         words.pop()
     return (words[0][0], words[-1][1]) if len(words) >= 2 else (start, start)
+
+
+def _starts_inside_mention(run_start: int, start: int, text: str, taken: SpanIndex) -> bool:
+    """Whether trimming removed a mention from the front of the run ("BRICS Business Council")."""
+    return run_start < start and taken.overlaps(run_start, start)
 
 
 def _person_context(text: str, start: int, end: int) -> str | None:

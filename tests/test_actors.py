@@ -150,7 +150,17 @@ def test_new_people_are_discovered_and_surnames_follow_them(extractor):
     assert ("Rahimi", "Kazem Rahimi", "coreference") in found
     assert ("Marta Okonjo", "Marta Okonjo", "discovered") in found
     assert ("Iranian", "Iran", "alias") in found
+    assert ("Meridian Policy Lab", "Meridian Policy Lab", "discovered") in found
+    assert next(m for m in result.mentions if m.actor_name == "Meridian Policy Lab").actor_type == "organization"
     assert {c.name for c in result.candidates} >= {"Kazem Rahimi", "Marta Okonjo", "Meridian Policy Lab"}
+
+
+def test_a_discovered_organisation_contains_the_names_inside_it(extractor):
+    text = "Analysts at the Harmattan Centre for BRICS Studies disagreed, and the BRICS Business Council did not."
+    found = names(extractor.extract(text), text)
+    assert ("Harmattan Centre for BRICS Studies", "Harmattan Centre for BRICS Studies", "discovered") in found
+    assert ("BRICS", "BRICS", "name") in found                      # "BRICS Business Council" is not discovered
+    assert not any(n == "Business Council" for _, n, _ in found)
 
 
 def test_acronym_contradicting_its_expansion_is_flagged(extractor):
