@@ -58,7 +58,7 @@ _QUALIFIER = r"(?:(?i:new|former|then|ex|acting|incoming|outgoing|current|deputy
 _TITLE_BEFORE = re.compile(rf"(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\.?\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?$")
 # What may follow a country mention to make a role description: "’s foreign minister", " president".
 _ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\b(?P<name>\s+[A-Z]\w)?")
-_LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|outside|inside|across|around|via|toward|towards|visit|visits|"
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|(?<!according )to|from|near|outside|inside|across|around|via|toward|towards|visit|visits|"
                        r"visited|visiting|arrived in|held in|hosted in)\s+(?:the\s+)?)$")
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
@@ -84,7 +84,16 @@ _NOT_PERSON_WORDS = {
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
 }
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLE}|of|of[ \t]+the|for)[ \t]+)?{_NAME_WORD})+")
+# Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
+# ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
+_CONNECTOR = rf"(?:{_PARTICLE}(?:[ \t]+{_PARTICLE})?|of|of[ \t]+the|for|on)"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?|–){_NAME_WORD})+")
+# A country named only as the issuer of a currency or a debt instrument ("the US dollar", "Hong Kong
+# dollar", "Australian and Canadian dollars", "US Treasuries") is not an actor of the story.
+_CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|reals?|rand|riyals?|dirhams?|yen|won|euros?|pesos?|"
+               r"bol[ií]vars?|liras?|pounds?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
+               r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?")
+_CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
 # Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
 # Publication heads (Review, Monitor, Times...) are left out: outlets are sources, not actors.
 _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",
@@ -163,6 +172,8 @@ class ActorExtractor:
                                          f"'{match.alias}' names {', '.join(match.owners)}; not resolved"))
                 continue
             actor = self.dictionary.actors[match.owners[0]]
+            if actor.type == "country" and (text.startswith("$", match.end) or _CURRENCY_AFTER.match(text, match.end)):
+                continue
             via = "name" if match.alias == actor.name else "alias"
             if actor.metonym_for and not _LOCATIVE.search(text[max(0, match.start - 30):match.start]):
                 country = self.dictionary.by_name.get(actor.metonym_for)
@@ -254,8 +265,7 @@ class ActorExtractor:
             if end - start < 3:
                 continue
             name = text[start:end]
-            last_word = name.split()[-1]
-            if last_word in _ORG_HEADS and not _starts_inside_mention(run.start(), start, text, taken):
+            if _has_org_head(name) and not _starts_inside_mention(run.start(), start, text, taken):
                 result.candidates.append(Candidate(start, end, name, "organisation_head"))
                 found.append(Mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
                 continue
@@ -350,6 +360,13 @@ def _trim_run(text: str, start: int, end: int, taken: SpanIndex) -> tuple[int, i
     while words and taken.overlaps(*words[-1]):
         words.pop()
     return (words[0][0], words[-1][1]) if len(words) >= 2 else (start, start)
+
+
+def _has_org_head(name: str) -> bool:
+    """An organisation's head noun ends the name or precedes its complement ("Observatory on Asia")."""
+    words = name.split()
+    return words[-1] in _ORG_HEADS or any(
+        word in _ORG_HEADS and following in {"on", "of", "for"} for word, following in zip(words, words[1:]))
 
 
 def _starts_inside_mention(run_start: int, start: int, text: str, taken: SpanIndex) -> bool:

@@ -233,4 +233,9 @@ def _load(folder: str) -> ActorDictionary:
             actors[actor.id] = actor
     for actor in country_actors(overrides):
         actors.setdefault(actor.id, actor)
+    names = {actor.name for actor in actors.values()}
+    for actor in actors.values():
+        if actor.metonym_for and actor.metonym_for not in names:
+            raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
+                               "use the canonical name of a country or organisation (e.g. 'United States')")
     return ActorDictionary(actors)

@@ -32,10 +32,16 @@ def seeds_tables(seeds_dir, tmp_path_factory) -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="session")
-def sample_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+def sample_dir(tmp_path_factory) -> Path:
+    """The folder of one pipeline run over the synthetic sample corpus (shared by the whole session)."""
     out = tmp_path_factory.mktemp("sample")
     run(config.SAMPLE_CORPUS, out, RunOptions(progress=False))
-    return read_tables(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_tables(sample_dir) -> dict[str, pd.DataFrame]:
+    return read_tables(sample_dir)
 
 
 def seed_article(tables: dict[str, pd.DataFrame], prefix: str) -> pd.Series:

@@ -214,3 +214,46 @@ def test_countries_come_from_the_maintained_sources(extractor):
     assert {"Russia", "China", "United States", "Iran", "Venezuela", "Belgium"} <= set(countries)
     assert "Russian" in countries["Russia"].aliases and "Belgian" in countries["Belgium"].aliases
     assert "IN" not in countries["India"].aliases  # short codes collide with words
+
+
+def test_a_country_named_as_a_currency_issuer_is_not_an_actor(extractor):
+    text = ("Payments skip the US dollar and the Australian and Canadian dollars; US$ 5 billion moved, "
+            "China bought US Treasuries, and the US imposed sanctions.")
+    found = names(extractor.extract(text), text)
+    assert found == [("China", "China", "name"), ("US", "United States", "alias")]
+
+
+def test_according_to_the_kremlin_is_the_state_not_the_building(extractor):
+    text = "According to the Kremlin, the talks went well."
+    assert names(extractor.extract(text), text) == [("the Kremlin", "Russia", "metonym")]
+
+
+def test_discovered_names_keep_particles_prepositions_and_en_dashes(extractor):
+    text = ("Analysts at the Río de la Plata Trade Observatory agreed. The Andes Observatory on Asia did not. "
+            "The Lagos–Lisbon Finance Lab was silent.")
+    found = {n for _, n, via in names(extractor.extract(text), text) if via == "discovered"}
+    assert {"Río de la Plata Trade Observatory", "Andes Observatory on Asia", "Lagos–Lisbon Finance Lab"} <= found
+
+
+def test_metonym_must_name_a_known_actor(tmp_path):
+    folder = write_lexicon(tmp_path, "actors:\n  - {id: atlantis_city, name: Poseidonia, type: place, metonym_for: Atlantis}\n")
+    with pytest.raises(LexiconError, match="metonym_for 'Atlantis' names no actor"):
+        load_dictionary(folder)
+
+
+def test_the_shipped_dictionary_loads_without_conflicts():
+    dictionary = load_dictionary()
+    assert dictionary.conflicts() == []
+    by_name = dictionary.by_name
+    for name in ("Vladimir Putin", "Xi Jinping", "Li Qiang", "Sergei Lavrov", "BRICS", "Shanghai Cooperation Organisation",
+                 "United Nations", "New Development Bank", "People's Bank of China", "Xinhua"):
+        assert name in by_name, name
+    assert by_name["Xinhua"].type == "media"
+    # Heads of state and government of the ten focus countries are dated from 2014 on.
+    day = dt.date(2024, 6, 1)
+    holders = {iso3: {a.name for a in dictionary.holders("head_of_state", iso3, day)}
+               for iso3 in ("RUS", "CHN", "USA", "BRA", "ZAF", "ARE")}
+    assert holders == {"RUS": {"Vladimir Putin"}, "CHN": {"Xi Jinping"}, "USA": {"Joe Biden"},
+                       "BRA": {"Luiz Inácio Lula da Silva"}, "ZAF": {"Cyril Ramaphosa"},
+                       "ARE": {"Mohamed bin Zayed Al Nahyan"}}
+    assert {a.name for a in dictionary.holders("foreign_minister", "RUS", day)} == {"Sergei Lavrov"}

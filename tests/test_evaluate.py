@@ -67,3 +67,11 @@ def test_missing_ner_model_is_a_clear_error(tmp_path):
     pytest.importorskip("spacy", reason="spaCy is an optional extra (.[bench])")
     with pytest.raises(CorpusError, match="not installed.*spacy download"):
         load_ner("xx_no_such_model")
+
+
+def test_the_sample_corpus_meets_the_bar_against_its_gold(sample_dir):
+    from analysis import config
+
+    result = evaluate(config.SAMPLE_DIR / "gold_actors.jsonl", sample_dir)
+    assert result["document_level"]["precision"] >= 0.9 and result["document_level"]["recall"] >= 0.9, result
+    assert result["mention_level"]["f1"] >= 0.9, result
