@@ -29,6 +29,7 @@ SECTORS = {"government", "military", "central_bank", "intergovernmental", "legis
 ROLES = {"head_of_state", "head_of_government", "foreign_minister", "finance_minister", "defence_minister",
          "central_bank_governor", "security_council_secretary", "economy_minister", "trade_minister", "other"}
 DEFAULT_DIR = config.LEXICON_DIR / "actors"
+TRANSLATED_LANGUAGES = ("es", "fr", "de")  # country names from countryinfo's translations
 
 
 class LexiconError(ValueError):
@@ -201,10 +202,22 @@ def country_actors(overrides: dict) -> list[Actor]:
         entries.append((iso3, name, [a for a in aliases if a and a not in excluded and a != name]))
     # A demonym claimed by several records (Chinese: China and Hong Kong) goes to the most populous.
     demonym_owner = {form: max(claims)[1] for form, claims in demonym_claims.items()}
+    # Names in the other languages countryinfo translates ("Rusia", "Russland", "Russie"), so that
+    # articles in Spanish, French or German find their countries too; a translation that is already
+    # another country's name or alias ("Guinea") is left out rather than made ambiguous.
+    taken = {alias: iso3 for iso3, name, aliases in entries for alias in (name, *aliases)}
+    taken.update(demonym_owner)
+    translated: dict[str, set[str]] = defaultdict(set)
+    for iso3, _, _ in entries:
+        for language in TRANSLATED_LANGUAGES:
+            form = ((info.get(iso3) or {}).get("translations") or {}).get(language)
+            if form and "," not in form and "(" not in form and taken.get(form, iso3) == iso3:
+                translated[iso3].add(form)
     actors = []
     for iso3, name, aliases in entries:
         excluded = set((overrides.get(iso3) or {}).get("exclude") or [])
         aliases += [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
+        aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
                             sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries"))
     return actors

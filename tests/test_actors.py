@@ -257,3 +257,12 @@ def test_the_shipped_dictionary_loads_without_conflicts():
                        "BRA": {"Luiz Inácio Lula da Silva"}, "ZAF": {"Cyril Ramaphosa"},
                        "ARE": {"Mohamed bin Zayed Al Nahyan"}}
     assert {a.name for a in dictionary.holders("foreign_minister", "RUS", day)} == {"Sergei Lavrov"}
+
+
+def test_country_names_in_spanish_french_and_german_resolve():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Rusia, Bielorrusia y Kazajistán; la Russie et l’Algérie; Russland und Weißrussland. Maurice Dupont spoke."
+    found = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions if m.actor_type == "country"]
+    assert ("Rusia", "Russia") in found and ("Bielorrusia", "Belarus") in found and ("Kazajistán", "Kazakhstan") in found
+    assert ("Russie", "Russia") in found and ("Russland", "Russia") in found
+    assert not any(name == "Mauritius" for _, name in found)
