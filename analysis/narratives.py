@@ -1,0 +1,216 @@
+"""The currency-shift narratives stage: amounts, claims, frames and plausibility flags per document.
+
+Reads the ``articles``, ``sentences`` and ``mentions`` tables of a run and writes four more:
+
+* ``amounts`` (:mod:`analysis.amounts`): every money amount and percentage, literal text and value;
+* ``claims`` (:mod:`analysis.claims`): who is said to sell, buy, settle in, join, ban … which
+  asset or system, in which direction relative to the dollar, with amount, period, status
+  and attribution;
+* ``frames`` (:mod:`analysis.frames`): which frames each article uses, with evidence sentences;
+* ``plausibility`` (:mod:`analysis.plausibility`): claimed figures that contradict each other
+  or official reference figures.
+
+:func:`extract_narratives` is pure (one document's text, sentences and mentions in, rows
+out), so it can be mapped over documents locally or on a Dask cluster;
+:func:`write_narrative_tables` streams the input tables document by document and writes the
+output with :mod:`pyarrow`, so memory stays flat. Every row carries ``doc_id`` and
+``sent_idx`` (and offsets where they apply), so each number traces back to its sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from analysis.amounts import LEXICON_DIR, AmountParser, amount_rows, load_currencies
+from analysis.claims import ClaimExtractor, load_claim_lexicon
+from analysis.frames import FrameDetector, frame_rows, load_frames
+from analysis.plausibility import Fact, load_reference, plausibility_rows
+
+AMOUNTS = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_idx", pa.int32()),
+    ("start", pa.int32()),            # character offsets into articles.text
+    ("end", pa.int32()),
+    ("text", pa.string()),            # literal, as written: "US$ 286 .3 million"
+    ("kind", pa.string()),            # money / percent
+    ("value", pa.float64()),          # number × scale; the low end of a range
+    ("currency", pa.string()),        # ISO 4217; null for percentages
+    ("amount_usd", pa.float64()),     # only where the text gives US dollars; never converted
+    ("low", pa.float64()),            # a range's ends ("$8-10 billion"); both = value otherwise
+    ("high", pa.float64()),
+])
+
+CLAIMS = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_idx", pa.int32()),
+    ("actor_name", pa.string()),      # canonical name from the mentions table
+    ("action", pa.string()),          # sell, dump, buy, add, settle, use, join, connect, ban, ... (claim_verbs.yaml)
+    ("asset", pa.string()),           # US Treasuries, gold, Mir, yuan, local currencies, ... (assets/systems/currencies)
+    ("direction", pa.string()),       # away_from_usd / toward_usd / neutral
+    ("amount_usd", pa.float64()),
+    ("amount_text", pa.string()),     # the amount as written, also when not in USD
+    ("start", pa.int32()),            # span from the actor (or verb) to the object, offsets into articles.text
+    ("end", pa.int32()),
+    ("period", pa.string()),          # "in the first quarter of 2024", "since 2014", as written
+    ("status", pa.string()),          # reported / planned / proposed / speculative / denied
+    ("attributed_to", pa.string()),   # who the sentence is credited to; null when the article says it itself
+    ("asserted_by_article", pa.bool_()),
+    ("negated", pa.bool_()),
+    ("asset_kind", pa.string()),      # asset / system / currency
+    ("verb", pa.string()),            # the verb form as written
+])
+
+FRAMES = pa.schema([
+    ("doc_id", pa.string()),
+    ("frame", pa.string()),           # dedollarization, brics_currency, ... (frames.yaml)
+    ("n_evidence", pa.int32()),       # sentences with at least one cue
+    ("evidence", pa.list_(pa.int32())),  # their sent_idx
+    ("cues", pa.list_(pa.string())),  # the cue phrases found, lower-cased
+])
+
+PLAUSIBILITY = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_idx", pa.int32()),
+    ("claim", pa.string()),           # "China add gold $550 billion"
+    ("check", pa.string()),           # gold_value_vs_tonnage / reference_comparison / magnitude
+    ("detail", pa.string()),          # the arithmetic, with the reference figure and its source
+    ("severity", pa.string()),        # high / medium / info
+    ("reference", pa.string()),       # fact_id(s) of data/reference/official_figures.csv
+])
+
+SCHEMAS: dict[str, pa.Schema] = {"amounts": AMOUNTS, "claims": CLAIMS, "frames": FRAMES, "plausibility": PLAUSIBILITY}
+
+
+@dataclass
+class NarrativeExtractor:
+    """Every lexicon compiled once; pass one to :func:`extract_narratives` when mapping many documents."""
+    lexicon_dir: Path | None = None
+    reference: Path | None = None
+    amounts: AmountParser = field(init=False)
+    claims: ClaimExtractor = field(init=False)
+    frames: FrameDetector = field(init=False)
+    facts: tuple[Fact, ...] = field(init=False)
+
+    def __post_init__(self):
+        folder = self.lexicon_dir or LEXICON_DIR
+        self.amounts = AmountParser(load_currencies(folder))
+        self.claims = ClaimExtractor(load_claim_lexicon(folder))
+        self.frames = FrameDetector(load_frames(folder))
+        self.facts = load_reference(self.reference)
+
+
+def extract_narratives(doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
+                       extractor: NarrativeExtractor | None = None) -> dict[str, list[dict]]:
+    """Rows of ``amounts``, ``claims``, ``frames`` and ``plausibility`` for one document.
+
+    ``sentences`` and ``mentions`` are this document's rows of those tables (dicts with at
+    least ``sent_idx``, ``start``, ``end``; mentions also ``actor_name`` and ``actor_type``).
+    """
+    extractor = extractor or _default_extractor()
+    sentences = sorted(sentences, key=lambda s: s["start"])
+    amounts = amount_rows(doc_id, text, sentences, extractor.amounts)
+    claims = extractor.claims.extract(doc_id, text, sentences, mentions, amounts)
+    return {
+        "amounts": amounts,
+        "claims": claims,
+        "frames": frame_rows(doc_id, text, sentences, extractor.frames),
+        "plausibility": plausibility_rows(doc_id, text, sentences, amounts, claims, extractor.facts),
+    }
+
+
+_DEFAULT: list[NarrativeExtractor] = []
+
+
+def _default_extractor() -> NarrativeExtractor:
+    if not _DEFAULT:
+        _DEFAULT.append(NarrativeExtractor())
+    return _DEFAULT[0]
+
+
+def _grouped(path: Path, columns: list[str], order: dict[str, int]) -> Iterator[tuple[str, list[dict]]]:
+    """Rows of a table grouped by document, streamed; documents must come in the articles' order."""
+    if not path.exists():
+        return
+    current, rows = None, []
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=4096, columns=columns):
+        for row in batch.to_pylist():
+            if row["doc_id"] != current:
+                if rows:
+                    yield current, rows
+                if current is not None and order.get(row["doc_id"], -1) < order.get(current, -1):
+                    raise ValueError(f"{path.name}: rows of document {row['doc_id']} come after those of {current}, "
+                                     "unlike articles.parquet; rerun `python -m analysis run` to rewrite the tables")
+                current, rows = row["doc_id"], []
+            rows.append(row)
+    if rows:
+        yield current, rows
+
+
+class _Aligned:
+    """The rows of one table for each document in turn, from a stream in article order."""
+
+    def __init__(self, stream: Iterator[tuple[str, list[dict]]]):
+        self.stream = stream
+        self.pending = next(stream, (None, []))
+
+    def take(self, doc_id: str) -> list[dict]:
+        if self.pending[0] != doc_id:
+            return []
+        rows = self.pending[1]
+        self.pending = next(self.stream, (None, []))
+        return rows
+
+
+def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexicon_dir: Path | str | None = None,
+                           reference: Path | str | None = None) -> dict[str, int]:
+    """Write ``amounts``, ``claims``, ``frames`` and ``plausibility`` from a run's tables; return row counts.
+
+    Rerun it after editing the lexicons in ``data/lexicons/narratives/``: ingestion and actor
+    extraction need not run again. Each table is written even when empty, with its schema.
+    """
+    tables_dir = Path(tables_dir)
+    articles_path = tables_dir / "articles.parquet"
+    if not articles_path.exists():
+        raise FileNotFoundError(f"{articles_path} not found; run `python -m analysis run --corpus DIR --out "
+                                f"{tables_dir}` first")
+    extractor = NarrativeExtractor(Path(lexicon_dir) if lexicon_dir else None, Path(reference) if reference else None)
+    for name in SCHEMAS:
+        (tables_dir / f"{name}.parquet").unlink(missing_ok=True)
+    articles = pq.ParquetFile(articles_path)
+    order = {doc_id: i for i, doc_id in enumerate(pq.read_table(articles_path, columns=["doc_id"]).column(0).to_pylist())}
+    sentences = _Aligned(_grouped(tables_dir / "sentences.parquet", ["doc_id", "sent_idx", "start", "end"], order))
+    mentions = _Aligned(_grouped(tables_dir / "mentions.parquet",
+                                 ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type"], order))
+    writers: dict[str, pq.ParquetWriter] = {}
+    counts = {name: 0 for name in SCHEMAS}
+    bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Narratives", disable=not progress)
+    try:
+        for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text"]):
+            buffered: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+            for article in batch.to_pylist():
+                doc_id = article["doc_id"]
+                result = extract_narratives(doc_id, article["text"] or "", sentences.take(doc_id),
+                                            mentions.take(doc_id), extractor)
+                for name, rows in result.items():
+                    buffered[name].extend(rows)
+                bar.update()
+            for name, rows in buffered.items():
+                if not rows:
+                    continue
+                if name not in writers:
+                    writers[name] = pq.ParquetWriter(tables_dir / f"{name}.parquet", SCHEMAS[name])
+                writers[name].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+                counts[name] += len(rows)
+    finally:
+        bar.close()
+        for writer in writers.values():
+            writer.close()
+    for name, schema in SCHEMAS.items():
+        if not (tables_dir / f"{name}.parquet").exists():
+            pq.write_table(schema.empty_table(), tables_dir / f"{name}.parquet")
+    return counts
