@@ -30,6 +30,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     actors.add_argument("--dictionary", type=Path, default=None, metavar="DIR",
                         help="actor dictionary folder of *.yaml files (default: data/lexicons/actors)")
     actors.add_argument("--no-actors", action="store_true", help="only ingest; skip mentions, flags and candidates")
+    network = parser.add_argument_group("actor network")
+    network.add_argument("--window", choices=("sentence", "paragraph", "document"), default="sentence",
+                         help="two actors co-occur when named in the same window (default: %(default)s)")
+    network.add_argument("--weight", choices=("count", "n_docs", "jaccard", "pmi", "npmi"), default="npmi",
+                         help="the measure copied into the edges table's weight column (default: %(default)s)")
+    network.add_argument("--no-network", action="store_true", help="skip the edges and interactions tables")
 
 
 def _run_options(args: argparse.Namespace):
@@ -40,7 +46,8 @@ def _run_options(args: argparse.Namespace):
                            url_field=args.url_field, outlet_field=args.outlet_field, max_file_mb=args.max_file_mb)
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
                       batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress,
-                      actors=not args.no_actors, dictionary_dir=args.dictionary)
+                      actors=not args.no_actors, dictionary_dir=args.dictionary,
+                      network=not args.no_actors and not args.no_network, window=args.window, weight=args.weight)
 
 
 def default_out(corpus: Path) -> Path:

@@ -44,6 +44,9 @@ class RunOptions:
     progress: bool = True
     actors: bool = True                     # also write mentions, flags and candidates
     dictionary_dir: Path | None = None      # actor dictionary folder; None: data/lexicons/actors
+    network: bool = True                    # also write edges and interactions (needs actors)
+    window: str = "sentence"                # co-occurrence window: sentence, paragraph or document
+    weight: str = "npmi"                    # the edges table's `weight` column: count, n_docs, jaccard, pmi, npmi
 
 
 @dataclass
@@ -58,6 +61,8 @@ class RunSummary:
     sentences: int = 0
     mentions: int = 0
     flags: int = 0
+    edges: int = 0
+    interactions: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
     def render(self) -> str:
@@ -68,6 +73,7 @@ class RunSummary:
             f"Files    {self.files} read: {self.ingested} ingested, {self.duplicate} duplicate, {self.skipped} skipped",
             f"Output   {self.articles} articles, {self.sentences} sentences, {self.mentions} actor mentions, "
             f"{self.flags} quality flags",
+            f"Network  {self.edges} actor pairs, {self.interactions} directed interactions",
         ]
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
@@ -174,6 +180,12 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
     if options.actors:
         counts = extract_actor_tables(out_dir, options.dictionary_dir, options.progress)
         summary.mentions, summary.flags = counts.get("mentions", 0), counts.get("flags", 0)
+        if options.network:  # built from the mentions, so only after actor extraction
+            from analysis.network import write_network_tables
+
+            counts = write_network_tables(out_dir, window=options.window, weight=options.weight,
+                                          progress=options.progress)
+            summary.edges, summary.interactions = counts["edges"], counts["interactions"]
     _write_manifest(out_dir, corpus_dir, options, summary)
     return summary
 
@@ -379,6 +391,7 @@ def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summar
         "options": {"reader": asdict(options.reader),
                     "near_duplicate_threshold": options.near_duplicate_threshold,
                     "actors": options.actors,
+                    "network": options.network, "window": options.window, "weight": options.weight,
                     "dictionary": str(options.dictionary_dir) if options.dictionary_dir else "data/lexicons/actors"},
         "counts": {k: v for k, v in asdict(summary).items() if k not in {"corpus", "out"}},
     }

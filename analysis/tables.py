@@ -106,3 +106,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     "flags": FLAGS,
     "candidates": CANDIDATES,
 }
+
+# Later stages define their tables' schemas beside the code that fills them.
+from analysis.interactions import INTERACTIONS  # noqa: E402
+from analysis.network import EDGES  # noqa: E402
+
+SCHEMAS.update({"edges": EDGES, "interactions": INTERACTIONS})

@@ -9,7 +9,8 @@ import pytest
 from analysis import config
 from analysis.pipeline import RunOptions, run
 
-TABLES = ("articles", "ingest_report", "record_report", "sentences", "mentions", "flags", "candidates")
+TABLES = ("articles", "ingest_report", "record_report", "sentences", "mentions", "flags", "candidates", "edges",
+          "interactions")
 
 
 def read_tables(out: Path) -> dict[str, pd.DataFrame]:

@@ -145,3 +145,15 @@ def test_cli_run_prints_a_summary_and_help_explains_options(messy_corpus, tmp_pa
     missing = subprocess.run([sys.executable, "-m", "analysis", "run", "--corpus", str(tmp_path / "nope")],
                              capture_output=True, text=True)
     assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_sample_corpus_twice_gives_identical_tables_at_every_stage(sample_dir, tmp_path):
+    from analysis import config
+
+    again = tmp_path / "again"
+    run(config.SAMPLE_CORPUS, again, RunOptions(progress=False, batch_size=5))
+    names = sorted(p.name for p in sample_dir.glob("*.parquet"))
+    assert names == sorted(p.name for p in again.glob("*.parquet"))
+    assert {"mentions.parquet", "edges.parquet"} <= set(names)
+    for name in names:
+        pd.testing.assert_frame_equal(pd.read_parquet(sample_dir / name), pd.read_parquet(again / name), obj=name)
