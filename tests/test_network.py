@@ -382,3 +382,47 @@ def test_seed_pairs_cooccur_in_a_sentence(seeds_tables, pair):
     edges = cooccurrence(seeds_tables["mentions"], seeds_tables["sentences"])
     row = edges[(edges["source"] == pair[0]) & (edges["target"] == pair[1])]
     assert len(row) == 1 and row.iloc[0]["n_sentences"] >= 1, f"{pair[0]} and {pair[1]} never share a sentence"
+
+
+# --- notebook 03's exercise solutions, on the sample tables ---------------------------------
+
+@pytest.fixture(scope="module")
+def sample_dir(tmp_path_factory):
+    from analysis import config
+    from analysis.pipeline import RunOptions, run
+    out = tmp_path_factory.mktemp("sample_network")
+    run(config.SAMPLE_CORPUS, out, RunOptions(progress=False))
+    return out
+
+
+@pytest.fixture(scope="module")
+def solutions():
+    import importlib.util
+
+    from analysis import config
+    path = config.NOTEBOOKS_DIR / "solutions" / "03_actor_network.py"
+    spec = importlib.util.spec_from_file_location("solutions_03", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_exercise_1_wider_windows_only_add_pairs(solutions, sample_dir):
+    table = solutions.exercise_1(sample_dir).set_index("window")
+    assert table.loc["sentence", "pairs"] > 0
+    assert table.loc["sentence", "pairs"] <= table.loc["paragraph", "pairs"] <= table.loc["document", "pairs"]
+
+
+def test_exercise_2_backbone_grows_with_alpha(solutions, sample_dir):
+    table = solutions.exercise_2(sample_dir)
+    assert table["edges"].is_monotonic_increasing and table["actors"].is_monotonic_increasing
+    assert table["edges"].iloc[0] < table["edges"].iloc[-1]
+
+
+def test_exercise_3_drills_down_to_real_sentences(solutions, sample_dir):
+    rows = solutions.exercise_3(sample_dir)
+    assert len(rows) >= 2 and rows["text"].notna().all()
+    mentions = pd.read_parquet(sample_dir / "mentions.parquet")
+    for row in rows.itertuples():
+        named = set(mentions[(mentions["doc_id"] == row.doc_id) & (mentions["sent_idx"] == row.sent_idx)]["actor_name"])
+        assert {row.source, row.target} <= named
