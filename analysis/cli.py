@@ -36,6 +36,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     network.add_argument("--weight", choices=("count", "n_docs", "jaccard", "pmi", "npmi"), default="npmi",
                          help="the measure copied into the edges table's weight column (default: %(default)s)")
     network.add_argument("--no-network", action="store_true", help="skip the edges and interactions tables")
+    narratives = parser.add_argument_group("currency-shift narratives")
+    narratives.add_argument("--no-narratives", action="store_true",
+                            help="skip the amounts, claims, frames and plausibility tables")
 
 
 def _run_options(args: argparse.Namespace):
@@ -47,7 +50,8 @@ def _run_options(args: argparse.Namespace):
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
                       batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress,
                       actors=not args.no_actors, dictionary_dir=args.dictionary,
-                      network=not args.no_actors and not args.no_network, window=args.window, weight=args.weight)
+                      network=not args.no_actors and not args.no_network, window=args.window, weight=args.weight,
+                      narratives=not args.no_actors and not args.no_narratives)
 
 
 def default_out(corpus: Path) -> Path:

@@ -47,6 +47,7 @@ class RunOptions:
     network: bool = True                    # also write edges and interactions (needs actors)
     window: str = "sentence"                # co-occurrence window: sentence, paragraph or document
     weight: str = "npmi"                    # the edges table's `weight` column: count, n_docs, jaccard, pmi, npmi
+    narratives: bool = True                 # also write amounts, claims, frames and plausibility (needs actors)
 
 
 @dataclass
@@ -63,6 +64,10 @@ class RunSummary:
     flags: int = 0
     edges: int = 0
     interactions: int = 0
+    amounts: int = 0
+    claims: int = 0
+    frames: int = 0
+    implausible: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
     def render(self) -> str:
@@ -74,6 +79,8 @@ class RunSummary:
             f"Output   {self.articles} articles, {self.sentences} sentences, {self.mentions} actor mentions, "
             f"{self.flags} quality flags",
             f"Network  {self.edges} actor pairs, {self.interactions} directed interactions",
+            f"Claims   {self.amounts} amounts, {self.claims} currency-shift claims, {self.frames} article frames, "
+            f"{self.implausible} plausibility flags",
         ]
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
@@ -186,6 +193,12 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
             counts = write_network_tables(out_dir, window=options.window, weight=options.weight,
                                           progress=options.progress)
             summary.edges, summary.interactions = counts["edges"], counts["interactions"]
+        if options.narratives:
+            from analysis.narratives import write_narrative_tables
+
+            counts = write_narrative_tables(out_dir, progress=options.progress)
+            summary.amounts, summary.claims, summary.frames = counts["amounts"], counts["claims"], counts["frames"]
+            summary.implausible = counts["plausibility"]
     _write_manifest(out_dir, corpus_dir, options, summary)
     return summary
 
@@ -392,6 +405,7 @@ def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summar
                     "near_duplicate_threshold": options.near_duplicate_threshold,
                     "actors": options.actors,
                     "network": options.network, "window": options.window, "weight": options.weight,
+                    "narratives": options.narratives,
                     "dictionary": str(options.dictionary_dir) if options.dictionary_dir else "data/lexicons/actors"},
         "counts": {k: v for k, v in asdict(summary).items() if k not in {"corpus", "out"}},
     }

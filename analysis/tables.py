@@ -109,6 +109,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 # Later stages define their tables' schemas beside the code that fills them.
 from analysis.interactions import INTERACTIONS  # noqa: E402
+from analysis.narratives import SCHEMAS as NARRATIVE_SCHEMAS  # noqa: E402
 from analysis.network import EDGES  # noqa: E402
 
-SCHEMAS.update({"edges": EDGES, "interactions": INTERACTIONS})
+SCHEMAS.update({"edges": EDGES, "interactions": INTERACTIONS, **NARRATIVE_SCHEMAS})

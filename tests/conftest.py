@@ -10,7 +10,7 @@ from analysis import config
 from analysis.pipeline import RunOptions, run
 
 TABLES = ("articles", "ingest_report", "record_report", "sentences", "mentions", "flags", "candidates", "edges",
-          "interactions")
+          "interactions", "amounts", "claims", "frames", "plausibility")
 
 
 def read_tables(out: Path) -> dict[str, pd.DataFrame]:
