@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 
@@ -35,11 +34,3 @@ def in_period(published: pd.Series, start: str | dt.date | None = None, end: str
         mask &= dates.notna()
     return mask
 
-
-def load_table(tables_dir: Path | str, name: str) -> pd.DataFrame:
-    """One Parquet table of a run, with a message naming the fix when it is missing."""
-    path = Path(tables_dir) / f"{name}.parquet"
-    if not path.exists():
-        raise FileNotFoundError(f"table '{path}' not found; run `python -m analysis run --out {tables_dir}` "
-                                "or notebook 01-ingest first")
-    return pd.read_parquet(path)
