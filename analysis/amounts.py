@@ -164,8 +164,9 @@ def _load_currencies(folder: str) -> CurrencyTable:
 # "1,234.5", "53.3", "286 .3" (a stray space before the decimal point, from scraped layouts)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?: ?\.\d+)?"
 _WORD_SCALES = "|".join(sorted((s for s in SCALES if len(s) > 1), key=len, reverse=True))
-# Single-letter scales only glued to the number ("$5m", "$2bn" has its own entry): "$5 m" is not read.
-_SCALE = rf"(?:\s?(?:{_WORD_SCALES})|(?:m|b|k))(?![\w])"
+# Scales after a space or a hyphen ("$5 billion", "$1.2-billion", "€5 bn"); single letters only glued to the
+# number ("$5m", "$5B"): "$5 m" is not read.
+_SCALE = rf"(?:[\s-]?(?i:{_WORD_SCALES})|[mMbBkK])(?![\w])"
 _TICKER = re.compile(r"(?:\$[A-Z]{2,10}\b|\b(?:BTC|ETH|XRP|SOL|DOGE|USDT|BNB|ADA)(?:/[A-Z]{3,4})?\b)"
                      r"\s*[:=]?\s*\$?\d[\d,]*(?:\.\d+)?")
 _YEAR_BEFORE = re.compile(r"\b(?i:in|of) (?:19|20)\d\d\s")
@@ -246,7 +247,7 @@ def _number(text: str) -> float:
 
 
 def _scale(text: str | None) -> float | None:
-    return SCALES[text.strip().lower()] if text else None
+    return SCALES[text.strip(" -\u00a0").strip().lower()] if text else None
 
 
 def _line_end(text: str, position: int) -> int:

@@ -74,7 +74,8 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
-_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|while|which|where|who|whereas|although|though|according)\b")
+_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
+_MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
 _AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
@@ -193,8 +194,12 @@ class ClaimExtractor:
         money = [a for a in money if a[3] == "money"]
         assets = [_Span(m.start, m.end, m.owners[0]) for m in self.asset_matcher.find(text)
                   if not any(s <= m.start < e for s, e, *_ in money)]  # "dollars" inside "3 billion dollars"
+        sentence_starts = {s["start"] for s in sentences}
+        # A verb form inside a name is not a verb: "New Development Bank", "Mir payment system".
         verbs = [_Span(m.start, m.end, m.alias.lower()) for m in self.verb_matcher.find(text)
-                 if not any(a.start <= m.start < a.end for a in assets)]
+                 if not any(a.start <= m.start < a.end for a in assets)
+                 and not any(n["start"] <= m.start < n["end"] for n in mentions)
+                 and not (text[m.start].isupper() and m.start not in sentence_starts)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
         speakers = _speakers(text, sentences, actors)
         rows: list[dict] = []
@@ -204,8 +209,11 @@ class ClaimExtractor:
             s_verbs = [v for v in verbs if s_start <= v.start < s_end]
             if not s_assets or not s_verbs:
                 continue
+            # Not actors: mentions inside an asset name ("US" of "US Treasuries") or modifying a noun
+            # ("BRICS-backed New Development Bank": the bank is the actor).
             s_actors = [m for m in actors if s_start <= m["start"] < s_end
-                        and not any(a.start <= m["start"] < a.end for a in s_assets)]
+                        and not any(a.start <= m["start"] < a.end for a in s_assets)
+                        and not _MODIFIER_AFTER.match(text, m["end"])]
             s_money = [a for a in money if s_start <= a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
@@ -218,10 +226,10 @@ class ClaimExtractor:
                 subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
                 if not subjects:
                     continue
-                window = text[clause_start:verb.start]
+                window = text[max(clause_start, verb.start - 100):verb.start]
                 negated = bool(_NEGATION.search(window[-60:]))
-                status = _status(window[-60:], negated, self.lexicon.status_cap.get(action))
-                speaker = speakers.get(sentence["sent_idx"])
+                status = _status(window, negated, self.lexicon.status_cap.get(action))
+                speaker = _speaker_of_clause(text, sentence, clause_start, actors) or speakers.get(sentence["sent_idx"])
                 for asset in _coordinated(text, first, s_assets):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
@@ -244,6 +252,7 @@ class ClaimExtractor:
             seen.add(key)
             rows.append({
                 "doc_id": doc_id, "sent_idx": sentence["sent_idx"], "actor_name": subject["actor_name"],
+                "actor_country": subject.get("country"),
                 "action": action, "asset": entry.name, "direction": direction,
                 "amount_usd": amount[5] if amount else None, "amount_text": amount[2] if amount else None,
                 "start": min(subject["start"], verb.start), "end": max(asset.end, verb.end),
@@ -378,6 +387,25 @@ def _status(window: str, negated: bool, cap: str | None = None) -> str:
     if _PLANNED.search(window) or cap == "planned":
         return "planned"
     return "reported"
+
+
+def _speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict]) -> str | None:
+    """Who speaks when the claim's clause follows a speech verb: "India has repeatedly said it …" -> India."""
+    speech = None
+    for match in _SPEECH.finditer(text, sentence["start"], clause_start):
+        if match.end() == clause_start:
+            speech = match
+    if speech is None:
+        return None
+    start = sentence["start"]
+    for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], speech.start()):
+        start = brk.end()
+    group = _GROUP_SPEAKER.search(text, start, speech.end())
+    if group and group.end("who") >= speech.start() - 20:
+        return " ".join(group.group("who").split())
+    named = [m for m in actors if start <= m["start"] and m["end"] <= speech.start()
+             and re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:speech.start()])]
+    return named[-1]["actor_name"] if named else None
 
 
 def _speakers(text: str, sentences: list[dict], actors: list[dict]) -> dict[int, str]:

@@ -49,6 +49,7 @@ CLAIMS = pa.schema([
     ("doc_id", pa.string()),
     ("sent_idx", pa.int32()),
     ("actor_name", pa.string()),      # canonical name from the mentions table
+    ("actor_country", pa.string()),   # ISO3 of the actor (mentions.country), where it applies
     ("action", pa.string()),          # sell, dump, buy, add, settle, use, join, connect, ban, ... (claim_verbs.yaml)
     ("asset", pa.string()),           # US Treasuries, gold, Mir, yuan, local currencies, ... (assets/systems/currencies)
     ("direction", pa.string()),       # away_from_usd / toward_usd / neutral
@@ -185,7 +186,7 @@ def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexic
     order = {doc_id: i for i, doc_id in enumerate(pq.read_table(articles_path, columns=["doc_id"]).column(0).to_pylist())}
     sentences = _Aligned(_grouped(tables_dir / "sentences.parquet", ["doc_id", "sent_idx", "start", "end"], order))
     mentions = _Aligned(_grouped(tables_dir / "mentions.parquet",
-                                 ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type"], order))
+                                 ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type", "country"], order))
     writers: dict[str, pq.ParquetWriter] = {}
     counts = {name: 0 for name in SCHEMAS}
     bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Narratives", disable=not progress)

@@ -48,6 +48,7 @@ PLAUSIBILITY_COLUMNS = ("doc_id", "sent_idx", "claim", "check", "detail", "sever
 class Fact:
     fact_id: str
     subject: str
+    country: str          # ISO3 of the subject, or ""
     measure: str
     asset: str
     period: str
@@ -68,7 +69,7 @@ def _load_reference(path: str) -> tuple[Fact, ...]:
     facts = []
     for number, row in enumerate(rows, start=2):
         try:
-            facts.append(Fact(row["fact_id"], row["subject"], row["measure"], row["asset"], row["period"],
+            facts.append(Fact(row["fact_id"], row["subject"], row.get("country") or "", row["measure"], row["asset"], row["period"],
                               float(row["value"]), row["unit"], row["source"]))
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}, line {number}: cannot read reference figure ({error}); "
@@ -145,8 +146,11 @@ def check_against_reference(claim: dict, facts: tuple[Fact, ...]) -> list[dict]:
     if usd > WORLD_GDP_USD:
         flags.append({"check": "magnitude", "severity": "high", "reference": None,
                       "detail": f"{_billions(usd)} is more than world GDP (about $105 trillion)"})
-    subject, asset = claim.get("actor_name"), claim.get("asset")
-    same = [f for f in facts if f.subject == subject and f.asset == asset]
+    subject, asset, country = claim.get("actor_name"), claim.get("asset"), claim.get("actor_country")
+    # The actor or, for its institutions (a central bank, a ministry), its country.
+    same = [f for f in facts if f.asset == asset and (f.subject == subject or (country and f.country == country))]
+    if same:
+        subject = same[0].subject
     stocks = [f for f in same if f.measure == "treasury_holdings" and f.unit == "usd_billion"]
     changes = [f for f in same if f.measure == "treasury_holdings_change" and f.unit == "usd_billion"]
     if asset == "US Treasuries" and stocks:

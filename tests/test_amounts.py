@@ -30,6 +30,10 @@ def only(text: str):
     ("Exports reached R$ 3 billion.", "R$ 3 billion", 3e9, "BRL", None),
     ("It costs 1,250 rubles a month.", "1,250 rubles", 1250, "RUB", None),
     ("They moved 5 billion Swiss francs.", "5 billion Swiss francs", 5e9, "CHF", None),  # from pycountry's names
+    ("It signed a $1.2-billion loan.", "$1.2-billion", 1.2e9, "USD", 1.2e9),
+    ("A $5B facility was agreed.", "$5B", 5e9, "USD", 5e9),
+    ("Chipmakers raised NT$ 40 billion.", "NT$ 40 billion", 40e9, "TWD", None),
+    ("Bonds worth 7 bn euros were sold.", "7 bn euros", 7e9, "EUR", None),
 ])
 def test_money_forms(text, literal, value, currency, usd):
     amount = only(text)
@@ -46,6 +50,7 @@ def test_a_range_keeps_both_ends_and_its_value_is_the_low_end():
     spelled = only("Estimates run from $8 billion to $10 billion.")
     assert (spelled.low, spelled.high) == (8e9, 10e9)
     assert only("between 3–5% of trade").high == 5
+    assert (only("a $3.5bn-$4bn range").low, only("a $3.5bn-$4bn range").high) == (3.5e9, 4e9)
 
 
 @pytest.mark.parametrize("text, literal, value", [

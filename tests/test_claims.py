@@ -16,6 +16,7 @@ ACTORS = {
     "Sylvania": ("Sylvania", "country"), "US": ("United States", "country"),
     "Anna Berg": ("Anna Berg", "person"), "Berg": ("Anna Berg", "person"),
     "Bank of Ruritania": ("Bank of Ruritania", "organization"),
+    "Northern Development Fund": ("Northern Development Fund", "organization"),
 }
 
 
@@ -135,6 +136,20 @@ def test_a_quotation_is_credited_to_the_speaker_named_after_it():
 def test_the_bank_of_a_country_is_a_subject_despite_its_of():
     rows = claims("The central Bank of Ruritania added gold.")
     assert summary(rows, "actor_name") == [("Bank of Ruritania",)]
+
+
+def test_a_hyphenated_modifier_is_not_the_subject_and_a_verb_inside_a_name_is_no_verb():
+    rows = claims("The Ruritania-backed Northern Development Fund lends in rubles.")
+    assert summary(rows, "actor_name", "action", "asset", "direction") == [
+        ("Northern Development Fund", "settle", "ruble", "away_from_usd")]
+    rows = claims("The Northern Development Fund lends in member currencies rather than in dollars.")
+    assert summary(rows, "asset", "direction") == [("US dollar", "away_from_usd")]
+
+
+def test_each_clause_is_credited_to_its_own_speaker():
+    text = "Officials in Sylvania said nothing changed, and Freedonia has repeatedly said it will not dump Treasuries."
+    rows = claims(text)
+    assert summary(rows, "actor_name", "attributed_to", "status") == [("Freedonia", "Freedonia", "denied")]
 
 
 def test_no_claim_without_an_actor_or_without_an_object():

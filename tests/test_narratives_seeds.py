@@ -93,6 +93,10 @@ def test_claims_are_compared_with_official_figures():
     absurd = check_against_reference({"actor_name": "Nowhere", "asset": "gold", "amount_usd": 2e14}, facts)
     assert [f["check"] for f in absurd] == ["magnitude"]
     assert check_against_reference({"actor_name": "China", "asset": "gold", "amount_usd": None}, facts) == []
+    # a country's central bank is compared with the country's figures
+    bank = check_against_reference({"actor_name": "People's Bank of China", "actor_country": "CHN", "asset": "gold",
+                                    "amount_usd": 400e9}, facts)
+    assert [(f["severity"], f["reference"]) for f in bank] == [("high", "pboc_gold_added_2023")]
 
 
 def test_plausibility_rows_point_to_the_sentence():
