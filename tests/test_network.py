@@ -384,16 +384,7 @@ def test_seed_pairs_cooccur_in_a_sentence(seeds_tables, pair):
     assert len(row) == 1 and row.iloc[0]["n_sentences"] >= 1, f"{pair[0]} and {pair[1]} never share a sentence"
 
 
-# --- notebook 03's exercise solutions, on the sample tables ---------------------------------
-
-@pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory):
-    from analysis import config
-    from analysis.pipeline import RunOptions, run
-    out = tmp_path_factory.mktemp("sample_network")
-    run(config.SAMPLE_CORPUS, out, RunOptions(progress=False))
-    return out
-
+# --- notebook 03's exercise solutions, on the sample tables (conftest's sample_dir) ---------
 
 @pytest.fixture(scope="module")
 def solutions():
