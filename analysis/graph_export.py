@@ -25,6 +25,7 @@ from pathlib import Path
 import networkx as nx
 
 from analysis.figures import PALETTE
+from analysis.network import sorted_copy
 
 SEED = 42
 # pyvis's template also pulls Bootstrap (card styling only) from a CDN, even with in-line
@@ -49,10 +50,10 @@ def flat_copy(graph: nx.Graph) -> nx.Graph:
             out[str(key)] = value
         return out
 
+    ordered = sorted_copy(graph)   # same graph, same file: nodes and edges written in sorted order
     copy = graph.__class__()
-    copy.add_nodes_from((str(n), flat(a)) for n, a in sorted(graph.nodes(data=True), key=lambda na: str(na[0])))
-    copy.add_edges_from((str(u), str(v), flat(a))
-                        for u, v, a in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
+    copy.add_nodes_from((str(n), flat(a)) for n, a in ordered.nodes(data=True))
+    copy.add_edges_from((str(u), str(v), flat(a)) for u, v, a in ordered.edges(data=True))
     return copy
 
 
@@ -97,7 +98,7 @@ def html_view(graph: nx.Graph, title: str = "Actor network", sentences: Mapping[
 
     directed = graph.is_directed()
     net = Network(height=height, width="100%", directed=directed, cdn_resources="in_line")
-    layout = nx.spring_layout(graph, seed=SEED, weight=None) if graph.number_of_nodes() else {}
+    layout = nx.spring_layout(sorted_copy(graph), seed=SEED, weight=None) if graph.number_of_nodes() else {}
     degree = dict(graph.degree())
     for node in sorted(graph.nodes, key=str):
         attrs = graph.nodes[node]

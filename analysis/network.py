@@ -381,7 +381,20 @@ def ego_network(graph: nx.Graph, actor: str, radius: int = 1) -> nx.Graph:
         close = difflib.get_close_matches(actor, [str(n) for n in graph.nodes], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; pick one of the graph's nodes"
         raise NetworkError(f"actor '{actor}' is not in the network{hint}")
-    return nx.ego_graph(graph, actor, radius=radius)
+    # networkx builds the ego graph from a set, whose order changes with Python's string hashing
+    # between processes; rebuilt in sorted order, the same input gives the same layout and files.
+    return sorted_copy(nx.ego_graph(graph, actor, radius=radius))
+
+
+def sorted_copy(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` with nodes and edges inserted in sorted order (so iteration order is repeatable)."""
+    copy = graph.__class__()
+    copy.add_nodes_from(sorted(graph.nodes(data=True), key=lambda node: str(node[0])))
+    edges = graph.edges(data=True)
+    if not graph.is_directed():  # an undirected edge may come out as (u, v) or (v, u): orient it first
+        edges = [(u, v, a) if str(u) <= str(v) else (v, u, a) for u, v, a in edges]
+    copy.add_edges_from(sorted(edges, key=lambda edge: (str(edge[0]), str(edge[1]))))
+    return copy
 
 
 # ---------------------------------------------------------------------------------------------
