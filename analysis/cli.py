@@ -128,7 +128,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"Report written to {path}")
+    print(f"Report written to {path}; open {path / 'index.html'}")
     return 0
 
 

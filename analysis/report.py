@@ -1,11 +1,44 @@
-"""Parameterised reports: execute the numbered notebooks with papermill into ``reports/NAME/``."""
+"""Parameterised reports: execute the numbered notebooks with papermill into ``reports/NAME/``.
+
+A report folder holds, for readers who never open Jupyter:
+
+- every numbered notebook executed with the chosen parameters (``NN-*.ipynb``) and a reader-facing HTML page of
+  each (``NN-*.html``, code hidden unless asked for, as ``nbconvert --no-input`` does);
+- the tables the notebooks wrote (``tables/``) and the figures they saved (``figures/``);
+- ``index.html``, a one-page summary that links everything (:mod:`analysis.report_index`);
+- ``report.json``: parameters, package versions, notebooks and timings.
+
+Same inputs give the same report apart from the timestamps and timings in ``report.json``.
+
+The second half of the module builds the focus-actor brief of ``notebooks/05-report.ipynb`` from the tables
+the earlier notebooks wrote; a missing table is reported in the brief, never raised.
+"""
 from __future__ import annotations
 
+import ast
+import datetime as dt
+import difflib
+import html
+import json
+import platform
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
-from analysis import config
+from analysis import __version__, config
+
+# Libraries whose versions change what a report shows; listed in index.html and report.json when installed.
+KEY_LIBRARIES = ("pandas", "pyarrow", "duckdb", "matplotlib", "seaborn", "networkx", "papermill", "nbconvert",
+                 "ftfy", "trafilatura", "syntok", "datasketch", "pyahocorasick")
+
+# The generated files of a report folder; only these are removed when a report is rebuilt under the same name.
+GENERATED = ("*.ipynb", "*.html", "report.json", "tables", "figures")
 
 
 class ReportError(RuntimeError):
@@ -27,7 +60,10 @@ def parse_parameters(pairs: list[str], params_file: Path | None = None) -> dict:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ReportError(f"parameter '{pair}' is not of the form key=value (e.g. -p start_date=2024-01-01)")
-        parameters[key.strip()] = yaml.safe_load(value) if value else ""
+        try:
+            parameters[key.strip()] = yaml.safe_load(value) if value else ""
+        except yaml.YAMLError:
+            parameters[key.strip()] = value  # e.g. "a: b" or an unbalanced quote: take the text as written
     # YAML reads 2024-01-01 as a date; notebooks take plain strings.
     return {key: (value.isoformat() if hasattr(value, "isoformat") else value) for key, value in parameters.items()}
 
@@ -36,43 +72,422 @@ def numbered_notebooks() -> list[Path]:
     return sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
-def export_html(notebook: Path, show_code: bool = False) -> Path:
-    """A reader-facing HTML page beside the executed notebook (code hidden unless ``show_code``)."""
+def declared_parameters(notebook: Path) -> dict:
+    """The parameters a notebook declares, name → default value (literals of its ``parameters`` cell)."""
+    import papermill as pm
+
+    declared = {}
+    for name, spec in pm.inspect_notebook(str(notebook)).items():
+        try:
+            declared[name] = ast.literal_eval(spec["default"])
+        except (ValueError, SyntaxError):
+            declared[name] = None  # not a literal: no type to check against
+    return declared
+
+
+def coerce_parameter(name: str, value, default, notebook: str):
+    """``value`` in the type of the notebook's ``default`` (papermill passes values as they are).
+
+    A string default takes numbers as their text (``-p focus_actor=1MDB`` stays a name); a list default takes a
+    comma-separated string (``-p frames=sanctions,brics_currency``); numbers and booleans must be what they say.
+    """
+    if default is None or value is None or value == "":
+        return value
+    if isinstance(default, str):
+        if isinstance(value, bool):
+            raise ReportError(f"parameter {name} of {notebook} expects text, got {value!r} (YAML reads yes/no/true/"
+                              f"false as booleans; quote it: -p {name}='\"{value}\"')")
+        return str(value) if isinstance(value, int | float) else value
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ReportError(f"parameter {name} of {notebook} expects true or false, got {value!r}")
+        return value
+    if isinstance(default, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ReportError(f"parameter {name} of {notebook} expects a number (default {default!r}), got {value!r}")
+        return float(value) if isinstance(default, float) else value
+    if isinstance(default, list | tuple):
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list | tuple):
+            raise ReportError(f"parameter {name} of {notebook} expects a list (e.g. -p {name}=a,b), got {value!r}")
+        return list(value)
+    return value
+
+
+def package_versions() -> dict[str, str]:
+    """Python, this package and the key libraries (those installed), for the report's provenance."""
+    versions = {"python": platform.python_version(), "geonarratives": __version__}
+    for name in KEY_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+# nbconvert's lab template loads require.js, MathJax and mermaid from a CDN. Report pages must open offline (and
+# without third-party requests), and nothing in them needs those scripts, so they are left out; formulas in
+# Markdown cells then show as their TeX source. A link back to the report's index is added at the top.
+_PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block body_header -%}
+{{ super() }}
+{%- if resources.report_index %}<nav class="report-nav" style="padding: 0.5em 1em"><a href="index.html">&larr; Report index</a></nav>{% endif -%}
+{%- endblock body_header -%}
+"""
+
+
+def export_html(notebook: Path, show_code: bool = False, index_link: bool = False) -> Path:
+    """A reader-facing HTML page beside the executed notebook (code hidden unless ``show_code``).
+
+    The page is self-contained: figures are embedded, and no script is fetched from elsewhere. Strings from the
+    corpus reach the page already escaped: pandas escapes table cells, nbconvert escapes printed text, and the
+    notebooks escape what they write as Markdown (:func:`markdown_text`).
+    """
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    exporter = HTMLExporter(template_name="lab", template_file="geonarratives_report.html.j2",
+                            extra_loaders=[jinja2.DictLoader({"geonarratives_report.html.j2": _PAGE_TEMPLATE})],
+                            exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
+                                          resources={"report_index": index_link})
     target = notebook.with_suffix(".html")
     target.write_text(body, encoding="utf-8")
     return target
 
 
+def _stable_cell_ids(notebook: Path) -> None:
+    """Give papermill's injected-parameters cell a fixed id (papermill draws a random one), so reruns match."""
+    import nbformat
+
+    executed = nbformat.read(notebook, as_version=4)
+    for cell in executed.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(executed, notebook)
+
+
+def _check_name(name: str) -> str:
+    if not re.fullmatch(r"[\w][\w.\-]*", name):
+        raise ReportError(f"report name '{name}' must be letters, digits, '.', '-' or '_' (it names a folder "
+                          "under reports/)")
+    return name
+
+
+def _clear_generated(report_dir: Path) -> None:
+    """Remove what an earlier build of this report wrote, so nothing stale is linked from the new index."""
+    for pattern in GENERATED:
+        for path in sorted(report_dir.glob(pattern)):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def _write_manifest(report_dir: Path, manifest: dict) -> None:
+    (report_dir / "report.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                                            encoding="utf-8")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
-                 reports_dir: Path = config.REPORTS_DIR, show_code: bool = False) -> Path:
-    """Execute every numbered notebook over ``corpus`` into ``reports_dir/name``; return that folder."""
+                 reports_dir: Path = config.REPORTS_DIR, show_code: bool = False,
+                 notebooks: list[Path] | None = None) -> Path:
+    """Execute every numbered notebook over ``corpus`` into ``reports_dir/name``; return that folder.
+
+    Each notebook gets ``corpus``, ``tables_dir`` (``<report>/tables``), ``figures_dir`` (``<report>/figures``)
+    and those of ``parameters`` it declares, converted to the type of its default. A failing notebook stops the
+    run with a :class:`ReportError` naming the notebook and the cell; its partial output, its HTML page and an
+    index marking the failure are kept.
+    """
     import papermill as pm
+
+    from analysis.report_index import write_index
 
     corpus = Path(corpus).resolve()
     if not corpus.is_dir():
         raise ReportError(f"corpus folder '{corpus}' does not exist; pass --corpus DIR")
-    name = name or config.corpus_name(corpus)
-    report_dir = Path(reports_dir) / name
-    report_dir.mkdir(parents=True, exist_ok=True)
-    common = {"corpus": str(corpus), "tables_dir": str(report_dir / "tables"),
-              "figures_dir": str(report_dir / "figures"), **parameters}
-    notebooks = {notebook: set(pm.inspect_notebook(str(notebook))) for notebook in numbered_notebooks()}
-    known = set().union(*notebooks.values())
+    name = _check_name(name or config.corpus_name(corpus))
+    report_dir = Path(reports_dir).resolve() / name
+    notebooks = list(notebooks) if notebooks is not None else numbered_notebooks()
+    declared = {notebook: declared_parameters(notebook) for notebook in notebooks}
+    known = set().union(*declared.values()) if declared else set()
     if set(parameters) - known:
         raise ReportError(f"unknown parameter(s) {sorted(set(parameters) - known)}; the notebooks declare {sorted(known)}")
-    for notebook, declared in notebooks.items():
+    common = {"corpus": str(corpus), "tables_dir": str(report_dir / "tables"),
+              "figures_dir": str(report_dir / "figures"), **parameters}
+    passed = {notebook.name: {key: coerce_parameter(key, value, defaults[key], notebook.name)
+                              for key, value in sorted(common.items()) if key in defaults}
+              for notebook, defaults in declared.items()}
+
+    report_dir.mkdir(parents=True, exist_ok=True)
+    _clear_generated(report_dir)
+    manifest = {"name": name, "corpus": str(corpus), "parameters": dict(sorted(parameters.items())),
+                "tables_dir": "tables", "figures_dir": "figures", "show_code": show_code,
+                "versions": package_versions(), "status": "running", "error": None, "started_at": _now(),
+                "finished_at": None, "notebooks": [{"notebook": notebook.name, "parameters": passed[notebook.name],
+                                                    "status": "pending", "seconds": None} for notebook in notebooks]}
+    _write_manifest(report_dir, manifest)
+    for entry, notebook in zip(manifest["notebooks"], notebooks):
         output = report_dir / notebook.name
         print(f"Executing {notebook.name} → {output}")
+        started = time.perf_counter()
         try:
             pm.execute_notebook(str(notebook), str(output), cwd=str(config.NOTEBOOKS_DIR), kernel_name=kernel_name,
-                                parameters={k: v for k, v in common.items() if k in declared}, progress_bar=False)
+                                parameters=passed[notebook.name], progress_bar=False)
         except pm.PapermillExecutionError as error:
-            raise ReportError(f"notebook {notebook.name} failed in cell {error.exec_count}: {error.ename}: "
-                              f"{error.evalue}; the partial output is kept in {output}") from error
-        export_html(output, show_code)
+            message = (f"notebook {notebook.name} failed in cell {error.exec_count}: {error.ename}: {error.evalue}; "
+                       f"the partial output is kept in {output}")
+            entry.update(status="failed", seconds=round(time.perf_counter() - started, 2))
+            manifest.update(status="failed", error=message, finished_at=_now())
+            _stable_cell_ids(output)
+            export_html(output, show_code, index_link=True)
+            _write_manifest(report_dir, manifest)
+            write_index(report_dir, manifest)
+            raise ReportError(message) from error
+        entry.update(status="executed", seconds=round(time.perf_counter() - started, 2))
+        _stable_cell_ids(output)
+        export_html(output, show_code, index_link=True)
+    manifest.update(status="complete", finished_at=_now())
+    _write_manifest(report_dir, manifest)
+    write_index(report_dir, manifest)
     return report_dir
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The focus-actor brief (notebooks/05-report.ipynb)
+# --------------------------------------------------------------------------------------------------------------
+
+# Outlets are sources and places are settings, not partners (as in the network stage's default exclusions).
+NOT_PARTNERS = ("media", "place")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
+
+
+def markdown_text(value) -> str:
+    """A corpus string made safe to put in Markdown: HTML escaped, Markdown markup characters backslashed.
+
+    Markdown passes raw HTML through to the page, so a title such as ``<script>…`` would run in the reader's
+    browser; escaped, it shows as written.
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None = None) -> pd.DataFrame | None:
+    """A table of the run, or ``None`` when no notebook wrote it (only the columns it has of ``columns``)."""
+    import pyarrow.parquet as pq
+
+    path = Path(tables_dir) / f"{name}.parquet"
+    if not path.exists():
+        return None
+    if columns is not None:
+        present = set(pq.read_schema(path).names)
+        columns = [column for column in columns if column in present]
+    return pd.read_parquet(path, columns=columns)
+
+
+def _sentence_keys(value) -> list[tuple[str, int]]:
+    """``(doc_id, sent_idx)`` pairs from an ``edges.sentence_ids`` cell: "doc:idx" strings, pairs or mappings."""
+    if value is None or isinstance(value, float):
+        return []
+    keys = []
+    for item in list(value):
+        if isinstance(item, str):
+            doc_id, _, idx = item.rpartition(":")
+            if doc_id and idx.lstrip("-").isdigit():
+                keys.append((doc_id, int(idx)))
+        elif isinstance(item, dict):
+            keys.append((str(item.get("doc_id")), int(item.get("sent_idx"))))
+        elif len(item) == 2:
+            keys.append((str(item[0]), int(item[1])))
+    return keys
+
+
+@dataclass
+class FocusBrief:
+    """What the corpus says about one actor in one period, each part traceable to (doc_id, sent_idx)."""
+
+    actor: str
+    start_date: str
+    end_date: str
+    n_articles: int                        # articles in the period
+    mentions: pd.DataFrame                 # the actor's mentions in the period, with outlet/title/published
+    partners: pd.DataFrame | None          # partner, weight, n_sentences, n_docs
+    partners_from: str                     # "edges", "mentions" (same sentence) or "" when neither table exists
+    claims: pd.DataFrame | None            # currency-shift claims involving the actor
+    sources: pd.DataFrame                  # articles naming the actor: outlet, title, published, mentions
+    missing: list[str] = field(default_factory=list)      # tables not found
+    suggestions: list[str] = field(default_factory=list)  # similar actor names, when the actor is absent
+
+    @property
+    def found(self) -> bool:
+        return not self.mentions.empty
+
+    @property
+    def period(self) -> str:
+        if not self.start_date and not self.end_date:
+            return "the whole corpus"
+        return f"{self.start_date or 'the earliest article'} to {self.end_date or 'the latest article'}"
+
+
+def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_date: str = "",
+                include_undated: bool = True, top: int = 10) -> FocusBrief:
+    """Build the brief on ``actor`` (a canonical name) from the tables in ``tables_dir``.
+
+    Partners come from ``edges`` (restricted to the period through ``edges.sentence_ids`` when a period is
+    set); without that table, from actors named in the same sentence in ``mentions``. Claims involve the actor
+    when it is the claim's actor, its source (``attributed_to``) or is named in the claim's sentence.
+    """
+    from analysis.period import in_period
+
+    missing = []
+    articles = optional_table(tables_dir, "articles", ["doc_id", "outlet", "title", "published", "source"])
+    if articles is None:
+        missing.append("articles")
+        articles = pd.DataFrame(columns=["doc_id", "outlet", "title", "published", "source"])
+    articles = articles[in_period(articles["published"], start_date, end_date, include_undated)]
+    period_docs = set(articles["doc_id"])
+
+    mentions = optional_table(tables_dir, "mentions", ["doc_id", "sent_idx", "start", "end", "surface",
+                                                       "actor_name", "actor_type"])
+    if mentions is None:
+        missing.append("mentions")
+        mentions = pd.DataFrame(columns=["doc_id", "sent_idx", "start", "end", "surface", "actor_name", "actor_type"])
+    mentions = mentions[mentions["doc_id"].isin(period_docs)]
+    own = mentions[mentions["actor_name"] == actor].merge(articles, on="doc_id", how="left")
+    own = own.sort_values(["published", "doc_id", "sent_idx", "start"], na_position="last").reset_index(drop=True)
+
+    suggestions = []
+    if own.empty:
+        names = sorted(set(mentions["actor_name"].dropna()))
+        lowered = {name.lower(): name for name in names}
+        close = difflib.get_close_matches(actor.lower(), list(lowered), n=3, cutoff=0.6)
+        surname = actor.split()[-1].lower() if actor.split() else ""
+        partial = [name for name in names if surname and surname in name.lower().split()]
+        suggestions = sorted({lowered[name] for name in close} | set(partial))
+
+    partners, partners_from = _partners(tables_dir, actor, mentions, own, period_docs,
+                                        bool(start_date or end_date), missing)
+    if partners is not None:
+        partners = partners.head(top).reset_index(drop=True)
+    claims = _claims(tables_dir, actor, own, articles, missing)
+
+    sources = (own.groupby("doc_id", sort=False)
+               .agg(outlet=("outlet", "first"), title=("title", "first"), published=("published", "first"),
+                    mentions=("sent_idx", "size"))
+               .reset_index()) if not own.empty else pd.DataFrame(
+                   columns=["doc_id", "outlet", "title", "published", "mentions"])
+    sources = sources.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
+    return FocusBrief(actor=actor, start_date=start_date, end_date=end_date, n_articles=len(articles),
+                      mentions=own, partners=partners, partners_from=partners_from, claims=claims, sources=sources,
+                      missing=missing, suggestions=suggestions)
+
+
+def _partners(tables_dir, actor, mentions, own, period_docs, has_period, missing):
+    edges = optional_table(tables_dir, "edges")
+    if edges is not None:
+        rows = []
+        for edge in edges.itertuples(index=False):
+            if actor not in (edge.source, edge.target):
+                continue
+            partner = edge.target if edge.source == actor else edge.source
+            row = {"partner": partner, "weight": edge.weight, "n_sentences": edge.n_sentences, "n_docs": edge.n_docs}
+            if has_period and "sentence_ids" in edges.columns:
+                # Edges count the whole corpus; within a period, recount from the sentences behind each edge.
+                keys = [key for key in _sentence_keys(edge.sentence_ids) if key[0] in period_docs]
+                if not keys:
+                    continue
+                row.update(n_sentences=len(set(keys)), n_docs=len({doc for doc, _ in keys}))
+            rows.append(row)
+        table = pd.DataFrame(rows, columns=["partner", "weight", "n_sentences", "n_docs"])
+        # Readers ask "who with, how often": shared sentences first; the association weight (e.g. NPMI) ranks
+        # rare pairs highest and only breaks ties here.
+        return _by_frequency(table), "edges"
+    missing.append("edges")
+    if "mentions" in missing:
+        return None, ""
+    # Without the network table: actors named in the same sentence as the focus actor, counted from mentions.
+    keys = own[["doc_id", "sent_idx"]].drop_duplicates()
+    together = mentions.merge(keys, on=["doc_id", "sent_idx"])
+    together = together[(together["actor_name"] != actor) & ~together["actor_type"].isin(NOT_PARTNERS)]
+    together = together.drop_duplicates(["doc_id", "sent_idx", "actor_name"])
+    table = (together.groupby("actor_name")
+             .agg(n_sentences=("sent_idx", "size"), n_docs=("doc_id", "nunique"))
+             .reset_index().rename(columns={"actor_name": "partner"}))
+    table.insert(1, "weight", table["n_sentences"].astype(float))
+    return _by_frequency(table), "mentions"
+
+
+def _by_frequency(table: pd.DataFrame) -> pd.DataFrame:
+    return table.sort_values(["n_sentences", "n_docs", "weight", "partner"],
+                             ascending=[False, False, False, True]).reset_index(drop=True)
+
+
+def _claims(tables_dir, actor, own, articles, missing):
+    claims = optional_table(tables_dir, "claims")
+    if claims is None:
+        missing.append("claims")
+        return None
+    claims = claims[claims["doc_id"].isin(set(articles["doc_id"]))]
+    involved = claims["actor_name"] == actor
+    if "attributed_to" in claims.columns:
+        involved |= claims["attributed_to"] == actor
+    sentence_keys = set(zip(own["doc_id"], own["sent_idx"]))
+    involved |= pd.Series([key in sentence_keys for key in zip(claims["doc_id"], claims["sent_idx"])],
+                          index=claims.index, dtype=bool)
+    columns = [column for column in ("doc_id", "sent_idx", "actor_name", "action", "asset", "direction", "amount_usd",
+                                     "amount_text", "status", "attributed_to") if column in claims.columns]
+    selected = claims.loc[involved, columns].merge(articles[["doc_id", "outlet", "title", "published"]],
+                                                   on="doc_id", how="left")
+    plausibility = optional_table(tables_dir, "plausibility")
+    if plausibility is not None:
+        flags = implausible_rows(plausibility)
+        if flags is not None and {"doc_id", "sent_idx"} <= set(flags.columns):
+            flagged = set(zip(flags["doc_id"], flags["sent_idx"]))
+            selected["implausible"] = [key in flagged for key in zip(selected["doc_id"], selected["sent_idx"])]
+    return selected.sort_values(["published", "doc_id", "sent_idx"], na_position="last").reset_index(drop=True)
+
+
+def implausible_rows(plausibility: pd.DataFrame) -> pd.DataFrame | None:
+    """Rows of the ``plausibility`` table that fail a check (a false ``plausible`` or an "implausible" verdict)."""
+    if "plausible" in plausibility.columns:
+        return plausibility[plausibility["plausible"].eq(False)]
+    for column in ("verdict", "status", "plausibility", "check"):
+        if column in plausibility.columns and pd.api.types.is_string_dtype(plausibility[column]):
+            return plausibility[plausibility[column].astype(str).str.contains("implausib", case=False, na=False)]
+    return None
+
+
+def brief_summary(brief: FocusBrief) -> str:
+    """The brief's opening paragraph, as Markdown (every corpus string escaped)."""
+    actor = markdown_text(brief.actor)
+    if not brief.found:
+        text = (f"**{actor} is not mentioned in this corpus/period** ({markdown_text(brief.period)}, "
+                f"{brief.n_articles} articles).")
+        if "mentions" in brief.missing:
+            text += " The `mentions` table was not found, so no actor could be looked up; run notebook 02 first."
+        elif brief.suggestions:
+            text += " Names found that look similar: " + ", ".join(markdown_text(s) for s in brief.suggestions) + "."
+        else:
+            text += " Check the spelling against the canonical names in the actor dictionary (`data/lexicons/actors`)."
+        return text
+    n_docs = brief.mentions["doc_id"].nunique()
+    outlets = brief.mentions["outlet"].dropna().nunique()
+    dated = brief.mentions["published"].dropna()
+    span = f", from {dated.min()} to {dated.max()}" if len(dated) else ""
+    text = (f"**{actor}** is named {len(brief.mentions)} times in {n_docs} of {brief.n_articles} articles "
+            f"from {outlets} named outlets{span}, in {markdown_text(brief.period)}.")
+    if brief.partners is not None and not brief.partners.empty:
+        top = brief.partners.iloc[0]
+        text += (f" Most often named alongside: **{markdown_text(top['partner'])}** ({int(top['n_sentences'])} "
+                 f"sentences in {int(top['n_docs'])} articles).")
+    if brief.claims is not None:
+        text += f" {len(brief.claims)} currency-shift claims involve them."
+    return text

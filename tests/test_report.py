@@ -1,12 +1,25 @@
-"""Parameterised reports: parameters, failures that name the cell, and a real run."""
+"""Parameterised reports: parameters, the focus-actor brief, the index page, escaping, and real runs."""
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.report import ReportError, build_report, parse_parameters
+from analysis.report import (
+    ReportError,
+    brief_summary,
+    build_report,
+    coerce_parameter,
+    focus_brief,
+    markdown_text,
+    numbered_notebooks,
+    parse_parameters,
+)
+from analysis.report_index import key_numbers, quality_notes, render_index
 
 
 def test_parameters_from_pairs_and_file(tmp_path):
@@ -17,15 +30,210 @@ def test_parameters_from_pairs_and_file(tmp_path):
                       "near_duplicate_threshold": 0.9}
 
 
+def test_a_quoted_name_with_a_space_is_one_value():
+    # The shell removes the quotes of -p focus_actor="Xi Jinping"; the value arrives with its space.
+    assert parse_parameters(["focus_actor=Xi Jinping", "frames=[sanctions, brics_currency]"]) == {
+        "focus_actor": "Xi Jinping", "frames": ["sanctions", "brics_currency"]}
+
+
 @pytest.mark.parametrize("pair", ["no_equals_sign", "=value"])
 def test_malformed_parameters_are_refused(pair):
     with pytest.raises(ReportError, match="key=value"):
         parse_parameters([pair])
 
 
+@pytest.mark.parametrize("value, default, expected", [
+    (2024, "", "2024"),                       # a number where the notebook takes text: its text
+    ("Xi Jinping", "Xi Jinping", "Xi Jinping"),
+    (1, 0.8, 1.0),                            # an int where the notebook takes a float
+    ("sanctions, brics_currency", [], ["sanctions", "brics_currency"]),
+    (False, True, False),
+    ("", 0.8, ""),                            # empty means the notebook's default
+])
+def test_values_take_the_type_of_the_notebook_default(value, default, expected):
+    result = coerce_parameter("x", value, default, "05-report.ipynb")
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize("value, default, message", [
+    ("abc", 0.8, "expects a number"),
+    ("yes please", True, "expects true or false"),
+    (True, "", "expects text"),
+])
+def test_values_of_the_wrong_type_name_the_parameter_and_notebook(value, default, message):
+    with pytest.raises(ReportError, match=f"parameter x of 05-report.ipynb {message}"):
+        coerce_parameter("x", value, default, "05-report.ipynb")
+
+
 def test_unknown_parameter_names_the_known_ones(tmp_path):
     with pytest.raises(ReportError, match="unknown parameter.*'colour'.*start_date"):
         build_report(config.SAMPLE_CORPUS, "x", {"colour": "red"}, reports_dir=tmp_path)
+
+
+@pytest.mark.parametrize("name", ["../outside", "a/b", ".hidden", ""])
+def test_report_names_that_are_not_plain_folder_names_are_refused(name, tmp_path):
+    with pytest.raises(ReportError, match="report name"):
+        build_report(config.SAMPLE_CORPUS, name or " ", {}, reports_dir=tmp_path, notebooks=[])
+
+
+def test_markdown_text_escapes_markup_from_the_corpus():
+    assert markdown_text("<script>alert('x')</script>") == "&lt;script&gt;alert('x')&lt;/script&gt;"
+    assert markdown_text("*Breaking* [link](x) #tag") == r"\*Breaking\* \[link\](x) \#tag"
+    assert markdown_text(None) == "—" and markdown_text(float("nan")) == "—"
+
+
+# --- the focus-actor brief on small hand-made tables -------------------------------------------------------------
+
+def _write(tables_dir: Path, name: str, rows: list[dict]) -> None:
+    pd.DataFrame(rows).to_parquet(tables_dir / f"{name}.parquet")
+
+
+@pytest.fixture()
+def tables(tmp_path) -> Path:
+    """Three articles (2023, 2024, undated) naming Xi, Putin, Lula, Russia and a media outlet."""
+    import datetime as dt
+
+    _write(tmp_path, "articles", [
+        {"doc_id": "a", "source": "a.txt", "title": "One", "outlet": "Wire", "published": dt.date(2023, 3, 1)},
+        {"doc_id": "b", "source": "b.txt", "title": "Two", "outlet": "Post", "published": dt.date(2024, 6, 1)},
+        {"doc_id": "c", "source": "c.txt", "title": "Three", "outlet": None, "published": None},
+    ])
+    mention = lambda doc, sent, name, kind: {"doc_id": doc, "sent_idx": sent, "start": 0, "end": 1,
+                                             "surface": name, "actor_name": name, "actor_type": kind}
+    _write(tmp_path, "mentions", [
+        mention("a", 0, "Xi Jinping", "person"), mention("a", 0, "Vladimir Putin", "person"),
+        mention("a", 0, "Caspian Wire", "media"),
+        mention("a", 1, "Xi Jinping", "person"), mention("a", 1, "Vladimir Putin", "person"),
+        mention("b", 0, "Xi Jinping", "person"), mention("b", 0, "Luiz Inácio Lula da Silva", "person"),
+        mention("b", 0, "Vladimir Putin", "person"),
+        mention("c", 2, "Russia", "country"), mention("c", 3, "Xi Jinping", "person"),
+    ])
+    return tmp_path
+
+
+def test_without_edges_partners_are_counted_from_shared_sentences(tables):
+    brief = focus_brief(tables, "Xi Jinping")
+    assert brief.found and brief.partners_from == "mentions" and brief.missing == ["edges", "claims"]
+    assert brief.partners[["partner", "n_sentences", "n_docs"]].values.tolist() == [
+        ["Vladimir Putin", 3, 2], ["Luiz Inácio Lula da Silva", 1, 1]]  # the outlet is not a partner
+    assert brief.sources["doc_id"].tolist() == ["a", "b", "c"]  # by date, undated last
+    assert brief.sources["mentions"].tolist() == [2, 1, 1]
+    assert brief_summary(brief).startswith("**Xi Jinping** is named 4 times in 3 of 3 articles from 2 named outlets, "
+                                           "from 2023-03-01 to 2024-06-01")
+
+
+def test_edges_give_the_partners_and_a_period_recounts_them_from_their_sentences(tables):
+    _write(tables, "edges", [
+        {"source": "Vladimir Putin", "target": "Xi Jinping", "weight": 0.4, "n_sentences": 3, "n_docs": 2,
+         "sentence_ids": ["a:0", "a:1", "b:0"]},
+        {"source": "Luiz Inácio Lula da Silva", "target": "Xi Jinping", "weight": 0.9, "n_sentences": 1,
+         "n_docs": 1, "sentence_ids": ["b:0"]},
+        {"source": "Luiz Inácio Lula da Silva", "target": "Vladimir Putin", "weight": 0.9, "n_sentences": 1,
+         "n_docs": 1, "sentence_ids": ["b:0"]},
+    ])
+    whole = focus_brief(tables, "Xi Jinping")
+    assert whole.partners_from == "edges"
+    assert whole.partners["partner"].tolist() == ["Vladimir Putin", "Luiz Inácio Lula da Silva"]
+    in_2024 = focus_brief(tables, "Xi Jinping", start_date="2024-01-01", include_undated=False)
+    assert in_2024.partners[["partner", "n_sentences", "n_docs"]].values.tolist() == [
+        ["Luiz Inácio Lula da Silva", 1, 1], ["Vladimir Putin", 1, 1]]
+    assert in_2024.n_articles == 1 and len(in_2024.mentions) == 1
+
+
+def test_claims_involve_the_actor_as_actor_source_or_in_the_sentence(tables):
+    claim = lambda doc, sent, actor, source: {
+        "doc_id": doc, "sent_idx": sent, "actor_name": actor, "action": "sell", "asset": "us_treasuries",
+        "direction": "away_from_usd", "amount_usd": 5e10, "amount_text": "$50 billion", "status": "reported",
+        "attributed_to": source}
+    _write(tables, "claims", [claim("a", 5, "Xi Jinping", None), claim("b", 0, "China", None),
+                              claim("c", 2, "Russia", "Xi Jinping"), claim("c", 2, "Russia", None)])
+    _write(tables, "plausibility", [{"doc_id": "b", "sent_idx": 0, "plausible": False, "reason": "too large"}])
+    claims = focus_brief(tables, "Xi Jinping").claims
+    assert claims[["doc_id", "sent_idx", "actor_name"]].values.tolist() == [
+        ["a", 5, "Xi Jinping"], ["b", 0, "China"], ["c", 2, "Russia"]]
+    assert claims["implausible"].tolist() == [False, True, False]
+    assert claims["outlet"].tolist()[:2] == ["Wire", "Post"]
+
+
+def test_an_absent_actor_gives_a_clear_brief_with_similar_names(tables):
+    brief = focus_brief(tables, "Xi Jinpin")
+    assert not brief.found and brief.sources.empty and brief.partners.empty
+    assert brief.suggestions == ["Xi Jinping"]
+    assert brief_summary(brief).startswith("**Xi Jinpin is not mentioned in this corpus/period** (the whole corpus")
+    later = focus_brief(tables, "Luiz Inácio Lula da Silva", end_date="2023-12-31", include_undated=False)
+    assert not later.found and "not mentioned" in brief_summary(later) and "2023-12-31" in brief_summary(later)
+
+
+def test_missing_tables_are_named_not_raised(tmp_path):
+    brief = focus_brief(tmp_path, "Xi Jinping")
+    assert not brief.found and brief.missing == ["articles", "mentions", "edges", "claims"]
+    assert "The `mentions` table was not found" in brief_summary(brief)
+
+
+# --- the index page ---------------------------------------------------------------------------------------------
+
+def test_index_numbers_notes_and_escaping(tables):
+    report_dir = tables / "report"
+    (report_dir / "tables").mkdir(parents=True)
+    for path in tables.glob("*.parquet"):
+        shutil.copy(path, report_dir / "tables" / path.name)
+    _write(report_dir / "tables", "ingest_report", [
+        {"source": "a.txt", "status": "ingested", "reason": None},
+        {"source": "<script>alert(1)</script>.txt", "status": "skipped", "reason": "empty file (no text)"},
+        {"source": "b.txt", "status": "duplicate", "reason": "near-duplicate of a.txt"},
+    ])
+    _write(report_dir / "tables", "flags", [{"flag": "title_mismatch"}, {"flag": "truncated_word"},
+                                            {"flag": "title_mismatch"}])
+    _write(report_dir / "tables", "frames", [{"doc_id": "a", "frame": "sanctions", "n_evidence": 2},
+                                             {"doc_id": "b", "frame": "dedollarization", "n_evidence": 1}])
+    numbers = dict(key_numbers(report_dir / "tables"))
+    assert numbers == {"files read": 3, "files ingested": 1, "duplicate files": 1, "skipped files": 1, "articles": 3,
+                       "actor mentions": 10, "distinct actors": 5, "frames found": "2: dedollarization, sanctions"}
+    notes = quality_notes(report_dir / "tables")
+    assert notes["flags"] == [("title_mismatch", 2), ("truncated_word", 1)]
+    assert notes["skipped"] == [("<script>alert(1)</script>.txt", "empty file (no text)")]
+    manifest = {"name": "t", "corpus": "/data/<corpus>", "status": "complete", "error": None,
+                "parameters": {"focus_actor": "<img src=x onerror=alert(2)>", "start_date": "2024-01-01"},
+                "versions": {"geonarratives": "0.1.0"}, "notebooks": []}
+    page = render_index(report_dir, manifest)
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "2024-01-01 to the latest article" in page and "title_mismatch" in page
+    assert page == render_index(report_dir, manifest)  # no clock, no set order: the same page every time
+
+
+# --- real runs ------------------------------------------------------------------------------------------------
+
+# Synthetic articles written for these tests (not from any real outlet), one with markup in its title and text.
+SYNTHETIC = {
+    "001_markup.txt": ("Harbour <script>alert('x')</script> Talks Open\n\n"
+                       "Example Wire, March 5, 2024 — Xi Jinping and Vladimir Putin met in the fictional port of "
+                       "Lowmarsh on Tuesday to discuss settling trade in yuan and roubles.\n\n"
+                       "A clerk typed <script>alert('y')</script> into the agenda, officials said.\n\n"
+                       "China said the talks would continue next spring.\n"),
+    "002_gold.txt": ("Central Banks Keep Buying Gold\n\n"
+                     "Sample Post, June 2, 2024 — Luiz Inácio Lula da Silva told reporters that Brazil and China "
+                     "would expand trade settled in their own currencies, while Xi Jinping praised the plan.\n\n"
+                     "Analysts expect more gold purchases this year.\n"),
+    "<em>empty.txt": "",  # markup in a file name (no "/": that would be a folder)
+}
+
+
+# Notebook 01 opens with this sample article as its worked example, so every test corpus carries it.
+EXAMPLE = "012_unattributed_xi-putin-video-call.txt"
+
+
+def write_synthetic_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in SYNTHETIC.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    shutil.copy(config.SAMPLE_CORPUS / EXAMPLE, folder / EXAMPLE)
+    return folder
+
+
+def report_notebooks() -> list[Path]:
+    """The notebooks these tests build: start-here, ingestion and the brief (the topic notebooks test themselves)."""
+    return [path for path in numbered_notebooks() if path.name[:2] in {"00", "01", "05"}]
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +247,55 @@ def small_corpus(tmp_path_factory):
 
 @pytest.mark.slow
 def test_report_executes_the_notebooks_into_the_report_folder(small_corpus, tmp_path):
-    folder = build_report(small_corpus, "small", {"start_date": "2023-01-01"}, reports_dir=tmp_path)
+    folder = build_report(small_corpus, "small", {"start_date": "2023-01-01"}, reports_dir=tmp_path,
+                          notebooks=[path for path in numbered_notebooks() if path.name.startswith("01")])
     assert (folder / "01-ingest.ipynb").exists() and (folder / "01-ingest.html").exists()
     assert (folder / "tables" / "articles.parquet").exists()
     assert (folder / "figures" / "01_article_length.png").exists()
     html = (folder / "01-ingest.html").read_text(encoding="utf-8")
     assert "6 read: 4 ingested, 1 duplicate, 1 skipped" in html
-    assert "<script>alert" not in html  # the page's own script never reaches the report
+    assert "<script" not in html  # neither the page's own script nor any CDN script: the page works offline
+    manifest = json.loads((folder / "report.json").read_text())
+    assert manifest["status"] == "complete" and manifest["parameters"] == {"start_date": "2023-01-01"}
+    assert manifest["notebooks"][0]["parameters"]["tables_dir"] == str(folder / "tables")
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-ingest.html"' in index and 'src="figures/01_article_length.png"' in index
 
 
 @pytest.mark.slow
 def test_a_failing_notebook_names_itself_and_the_cell_and_keeps_its_output(small_corpus, tmp_path):
     with pytest.raises(ReportError, match=r"01-ingest.ipynb failed in cell \d+: ValueError: date 'someday'"):
-        build_report(small_corpus, "broken", {"start_date": "someday"}, reports_dir=tmp_path)
+        build_report(small_corpus, "broken", {"start_date": "someday"}, reports_dir=tmp_path,
+                     notebooks=[path for path in numbered_notebooks() if path.name.startswith("01")])
     assert (tmp_path / "broken" / "01-ingest.ipynb").exists()
+    manifest = json.loads((tmp_path / "broken" / "report.json").read_text())
+    assert manifest["status"] == "failed" and "01-ingest.ipynb failed in cell" in manifest["error"]
+    assert "The report stopped:" in (tmp_path / "broken" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_brief_escapes_the_corpus_and_the_same_inputs_give_the_same_report(tmp_path):
+    corpus = write_synthetic_corpus(tmp_path / "corpus")
+    pages = {}
+    for run in ("first", "second"):
+        folder = build_report(corpus, "synthetic", {"focus_actor": "Xi Jinping"}, reports_dir=tmp_path / "reports",
+                              notebooks=report_notebooks())  # the second build replaces the first
+        pages[run] = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.html"))}
+    brief = pages["first"]["05-report.html"]
+    assert "<script" not in brief and "&lt;script&gt;alert(" in brief  # the markup reached the page, as text
+    assert "Xi Jinping</strong> is named 4 times in 3 of 3 articles" in brief
+    assert "Vladimir Putin" in brief and "Luiz Inácio Lula da Silva" in brief
+    index = pages["first"]["index.html"]
+    assert "&lt;em&gt;empty.txt" in index and "<em>empty" not in index
+    assert "<script" not in index
+    assert pages["first"] == pages["second"]
+
+
+@pytest.mark.slow
+def test_an_actor_absent_from_the_corpus_gives_a_not_mentioned_brief(tmp_path):
+    corpus = write_synthetic_corpus(tmp_path / "corpus")
+    folder = build_report(corpus, "absent", {"focus_actor": "Sergei Lavrov"}, reports_dir=tmp_path,
+                          notebooks=[path for path in report_notebooks() if path.name[:2] in {"01", "05"}])
+    brief = (folder / "05-report.html").read_text(encoding="utf-8")
+    assert "Sergei Lavrov is not mentioned in this corpus/period" in brief
+    assert "Traceback" not in brief
