@@ -7,9 +7,10 @@ actor mentions already found are enough for a conservative reading:
 
 - the **source** is a mention (optionally followed by a collective noun such as "forces"
   or "officials": "Russian forces") directly followed by the verb phrase — optionally an
-  auxiliary ("has", "will", "was"), an adverb ending in *-ly*, the verb in a listed form and
-  a listed preposition ("sided with"), then an optional "the";
-- the **target** is the mention that starts right after that phrase;
+  auxiliary ("has", "will", "was"), an adverb ("also", "formally"), the verb in a listed form
+  and a listed preposition ("sided with"), then an optional "the";
+- the **target** is the mention that starts right after that phrase (for a person, after
+  an optional title: "met with Chinese Prime Minister …");
 - nothing else may stand between them: a relative clause or a list breaks the match;
 - a source that is itself the object of a preposition ("an envoy of Iran criticised …") or
   the second of coordinated subjects ("Russia and China condemned …") is not clearly the
@@ -76,6 +77,11 @@ _NEGATION = r"(?:not|never|no\s+longer)"
 # "Russian forces invaded …": a collective noun after a country names the country's agents
 # (CAMEO codes them as the country's military or government), so the country is the source.
 _AGENTS = r"(?:forces|troops|military|army|navy|government|authorities|officials|diplomats|leaders|leadership|regulators)"
+# One adverb may stand before the verb ("Putin also thanked …", "Russia formally recognised …").
+_ADVERB = r"(?:\w+ly|also|again|then|now|already|still|later|just|once|even|soon|further)"
+# A person's title may stand between the verb and the name ("met with Chinese Prime Minister Li …"):
+# up to four capitalised words, accepted only before a person.
+_TITLE = r"(?:[A-Z][\w’'\-]*\.?\s+){1,4}"
 _PRECEDING_PREPOSITION = re.compile(r"(?i:\b(?:of|in|with|from|to|by|for|on|at|against|between|among|about|"
                                     r"over|under|toward|towards|than|like)\s+(?:the\s+)?)$")
 # What joins coordinated mentions: "Russia and China", "Russia, China" (", and" after a
@@ -119,7 +125,7 @@ def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
     verb_pattern = "|".join(p for _, p in sorted(alternatives, key=lambda a: -a[0]))
     pattern = re.compile(
         rf"^(?:\s+(?P<agent>{_AGENTS}))?(?:\s*,)?\s+(?:(?P<aux>{_AUXILIARY}|{_NEGATED_AUXILIARY})\s+)?(?:(?P<neg>{_NEGATION})\s+)?"
-        rf"(?:(?P<adverb>\w+ly)\s+)?(?P<verb>(?i:{verb_pattern}))\s+(?:(?i:the)\s+)?$")
+        rf"(?:(?P<adverb>{_ADVERB})\s+)?(?P<verb>(?i:{verb_pattern}))\s+(?:(?i:the)\s+)?(?P<title>{_TITLE})?$")
     return Lexicon(pattern, verbs)
 
 
@@ -165,6 +171,8 @@ def extract_interactions(text: str, sentences: list[dict], mentions: list[dict],
             match = lexicon.pattern.match(gap)
             if not match or match.group("neg") or re.fullmatch(_NEGATED_AUXILIARY, match.group("aux") or ""):
                 continue
+            if match.group("title") and target.get("actor_type") != "person":
+                continue  # capitalised words before a country or organisation: not a title, not clear
             before = text[s_start:int(source["start"])]
             if _PRECEDING_PREPOSITION.search(before):
                 continue  # the source is an object ("an envoy of Iran"), not the subject

@@ -53,6 +53,11 @@ def events(text: str) -> list[tuple[str, str, str, str]]:
     ("Ivo Marsh met with China in the spring.", [("Ivo Marsh", "China", "meet", "verbal_cooperation")]),
     ("BRICS welcomed Iran, and Iran thanked Brazil.", [("BRICS", "Iran", "welcome", "verbal_cooperation"),
                                                        ("Iran", "Brazil", "thank", "verbal_cooperation")]),
+    ("Ivo Marsh also thanked Brazil.", [("Ivo Marsh", "Brazil", "thank", "verbal_cooperation")]),
+    ("Ivo Marsh made a state visit to China.", [("Ivo Marsh", "China", "make a visit to", "verbal_cooperation")]),
+    ("China expressed support for Iran.", [("China", "Iran", "express support for", "verbal_cooperation")]),
+    ("Brazil will also meet with Norland Deputy Minister Ivo Marsh.",
+     [("Brazil", "Ivo Marsh", "meet", "verbal_cooperation")]),
 ])
 def test_clear_subject_verb_object_is_recorded(text, expected):
     assert events(text) == expected
@@ -71,6 +76,8 @@ def test_clear_subject_verb_object_is_recorded(text, expected):
     "Ledger criticised Iran.",                       # outlets report; they are not actors
     "Russia hosted Kazan talks.",                    # places are not targets
     "Russia condemned Russia.",                      # no self-interaction
+    "Russia also did not sanction Iran.",            # negated after an adverb
+    "Russia sanctioned Great Eastern Iran.",         # capitalised words before a country: not a title
 ])
 def test_unclear_or_negated_sentences_record_nothing(text):
     assert events(text) == []
@@ -153,3 +160,14 @@ def test_sample_interactions_point_at_their_sentences(sample_tables):
         assert texts[row.doc_id][row.verb_start:row.verb_end] == row.verb
         assert row.start <= row.source_start < row.verb_start < row.target_start < row.end
         assert row.verb in sentence
+
+
+@pytest.mark.parametrize("source, target, quad_class", [
+    ("Vladimir Putin", "Xi Jinping", "verbal_cooperation"),
+    ("Xi Jinping", "Russia", "verbal_cooperation"),
+    ("Sergei Lavrov", "Venezuela", "verbal_cooperation"),
+])
+def test_seed_interactions(seeds_tables, source, target, quad_class):
+    table = extract_interactions_table(seeds_tables["articles"], seeds_tables["sentences"], seeds_tables["mentions"])
+    assert (source, target, quad_class) in set(zip(table["source"], table["target"], table["quad_class"]))
+    assert set(table["quad_class"]) <= {"verbal_cooperation", "material_cooperation"}   # no conflict is stated
