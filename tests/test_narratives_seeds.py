@@ -143,3 +143,39 @@ def test_stage_writes_empty_tables_when_nothing_is_found(sample_tables, tmp_path
 def test_stage_needs_the_articles_table(tmp_path):
     with pytest.raises(FileNotFoundError, match="articles.parquet not found"):
         write_narrative_tables(tmp_path)
+
+
+# -- notebook 04's exercise solutions, on the sample tables (conftest's sample_dir: a full run) ---
+
+@pytest.fixture(scope="module")
+def solutions():
+    import importlib.util
+
+    from analysis import config
+    path = config.NOTEBOOKS_DIR / "solutions" / "04_currency_narratives.py"
+    spec = importlib.util.spec_from_file_location("solutions_04", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_exercise_1_splits_every_claim_by_status_and_voice(solutions, sample_dir):
+    table = solutions.exercise_1(sample_dir)
+    assert list(table.index) == ["reported", "planned", "proposed", "speculative", "denied"]
+    assert table.to_numpy().sum() == len(pd.read_parquet(sample_dir / "claims.parquet"))
+    assert table.loc["denied", "article's own voice"] == 0   # denials in the sample are all someone's words
+
+
+def test_exercise_2_spanish_cues_add_frames_to_the_spanish_article(solutions, sample_dir):
+    table = solutions.exercise_2(sample_dir)
+    before = table[table["lexicon"] == "before"]["frames"].iloc[0]
+    after = table[table["lexicon"] == "after"]["frames"].iloc[0]
+    assert "local_currency_settlement" not in before and "local_currency_settlement" in after
+    assert "dedollarization" in after
+
+
+def test_exercise_3_the_implausible_gold_claim_needs_thousands_of_tonnes(solutions, sample_dir):
+    table = solutions.exercise_3(sample_dir)
+    assert len(table) >= 1
+    worst = table.sort_values("implied_tonnes").iloc[-1]
+    assert worst["implied_tonnes"] > 1000 and not worst["plausible"]
