@@ -1,0 +1,84 @@
+"""Every exercise solution of every notebook runs on the sample tables and returns a result.
+
+Solutions live in ``notebooks/solutions/NN_<topic>.py`` as ``exercise_1(tables_dir)``, ``exercise_2(...)``, …
+Their file names start with a digit, so they are loaded from their paths rather than imported. This file checks
+that each runs on a fresh pipeline run over the sample corpus; the notebooks' own test files assert what the
+answers are. The two notebooks without a topic test (00 and 05) get their answers checked here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.pipeline import RunOptions, run
+
+SOLUTIONS_DIR = config.NOTEBOOKS_DIR / "solutions"
+
+
+def load(path: Path):
+    spec = importlib.util.spec_from_file_location(f"solutions_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def exercises() -> list[tuple[Path, str]]:
+    found = []
+    for path in sorted(SOLUTIONS_DIR.glob("[0-9][0-9]_*.py")):
+        names = sorted(name for name, value in inspect.getmembers(load(path), inspect.isfunction)
+                       if name.startswith("exercise_") and value.__module__ == f"solutions_{path.stem}")
+        found += [(path, name) for name in sorted(names, key=lambda name: int(name.split("_")[1]))]
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample_tables_dir(tmp_path_factory) -> Path:
+    """The tables of one pipeline run over the synthetic sample (the folder, which the solutions take)."""
+    out = tmp_path_factory.mktemp("sample-tables")
+    run(config.SAMPLE_CORPUS, out, RunOptions(progress=False))
+    return out
+
+
+def test_every_numbered_notebook_with_exercises_has_solutions():
+    notebooks = {path.name[:2] for path in config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")}
+    solved = {path.name[:2] for path in SOLUTIONS_DIR.glob("[0-9][0-9]_*.py")}
+    assert {"00", "05"} <= solved
+    assert solved <= notebooks, f"solutions without a notebook: {sorted(solved - notebooks)}"
+
+
+@pytest.mark.parametrize("path, name", exercises(), ids=lambda value: value.stem if isinstance(value, Path) else value)
+def test_solution_runs_on_the_sample_tables(path, name, sample_tables_dir):
+    result = getattr(load(path), name)(sample_tables_dir)
+    assert result is not None, f"{path.name}:{name} returned None"
+
+
+def test_start_here_answers(sample_tables_dir):
+    solutions = load(SOLUTIONS_DIR / "00_start_here.py")
+    rows = solutions.exercise_1(sample_tables_dir)
+    assert {"articles", "ingest_report", "sentences", "mentions"} <= set(rows)
+    assert rows["ingest_report"] == len(list(p for p in config.SAMPLE_CORPUS.rglob("*") if p.is_file()))
+    assert solutions.exercise_2(sample_tables_dir) == 1.0
+    doc_id, sent_idx, n_actors = solutions.exercise_3(sample_tables_dir)
+    mentions = pd.read_parquet(sample_tables_dir / "mentions.parquet")
+    busiest = mentions.groupby(["doc_id", "sent_idx"])["actor_name"].nunique().max()
+    in_sentence = mentions[(mentions["doc_id"] == doc_id) & (mentions["sent_idx"] == sent_idx)]
+    assert n_actors == busiest == in_sentence["actor_name"].nunique()
+
+
+def test_report_answers(sample_tables_dir):
+    solutions = load(SOLUTIONS_DIR / "05_report.py")
+    mentions = pd.read_parquet(sample_tables_dir / "mentions.parquet")
+    putin = solutions.exercise_1(sample_tables_dir)
+    assert putin["articles"] == mentions.loc[mentions["actor_name"] == "Vladimir Putin", "doc_id"].nunique() > 0
+    assert putin["top_partner"] is not None
+    people = solutions.exercise_2(sample_tables_dir)
+    assert "Vladimir Putin" in people and people == sorted(people)
+    types = mentions.drop_duplicates("actor_name").set_index("actor_name")["actor_type"]
+    assert all(types[name] == "person" for name in people)
+    before_only = solutions.exercise_3(sample_tables_dir)
+    assert isinstance(before_only, list) and "Vladimir Putin" not in before_only  # named with Xi in both periods
