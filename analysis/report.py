@@ -456,7 +456,10 @@ def _claims(tables_dir, actor, own, articles, missing):
 
 
 def implausible_rows(plausibility: pd.DataFrame) -> pd.DataFrame | None:
-    """Rows of the ``plausibility`` table that fail a check (a false ``plausible`` or an "implausible" verdict)."""
+    """Rows of the ``plausibility`` table that fail a check: severity ``high`` or ``medium`` (``info`` rows record
+    comparisons that held), else a false ``plausible`` or an "implausible" verdict; ``None`` if it cannot tell."""
+    if "severity" in plausibility.columns:
+        return plausibility[plausibility["severity"].isin(["high", "medium"])]
     if "plausible" in plausibility.columns:
         return plausibility[plausibility["plausible"].eq(False)]
     for column in ("verdict", "status", "plausibility", "check"):

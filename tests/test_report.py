@@ -147,11 +147,13 @@ def test_claims_involve_the_actor_as_actor_source_or_in_the_sentence(tables):
         "attributed_to": source}
     _write(tables, "claims", [claim("a", 5, "Xi Jinping", None), claim("b", 0, "China", None),
                               claim("c", 2, "Russia", "Xi Jinping"), claim("c", 2, "Russia", None)])
-    _write(tables, "plausibility", [{"doc_id": "b", "sent_idx": 0, "plausible": False, "reason": "too large"}])
+    _write(tables, "plausibility", [
+        {"doc_id": "b", "sent_idx": 0, "claim": "China sell", "check": "magnitude", "severity": "high"},
+        {"doc_id": "a", "sent_idx": 5, "claim": "Xi sell", "check": "reference_comparison", "severity": "info"}])
     claims = focus_brief(tables, "Xi Jinping").claims
     assert claims[["doc_id", "sent_idx", "actor_name"]].values.tolist() == [
         ["a", 5, "Xi Jinping"], ["b", 0, "China"], ["c", 2, "Russia"]]
-    assert claims["implausible"].tolist() == [False, True, False]
+    assert claims["implausible"].tolist() == [False, True, False]  # an "info" comparison held
     assert claims["outlet"].tolist()[:2] == ["Wire", "Post"]
 
 
@@ -186,18 +188,24 @@ def test_index_numbers_notes_and_escaping(tables):
                                             {"flag": "title_mismatch"}])
     _write(report_dir / "tables", "frames", [{"doc_id": "a", "frame": "sanctions", "n_evidence": 2},
                                              {"doc_id": "b", "frame": "dedollarization", "n_evidence": 1}])
+    _write(report_dir / "tables", "plausibility", [
+        {"doc_id": "a", "sent_idx": 1, "claim": "<i>gold</i> $550 billion", "check": "gold_value_vs_tonnage",
+         "severity": "high"},
+        {"doc_id": "b", "sent_idx": 0, "claim": "treasuries", "check": "reference_comparison", "severity": "info"}])
     numbers = dict(key_numbers(report_dir / "tables"))
     assert numbers == {"files read": 3, "files ingested": 1, "duplicate files": 1, "skipped files": 1, "articles": 3,
                        "actor mentions": 10, "distinct actors": 5, "frames found": "2: dedollarization, sanctions"}
     notes = quality_notes(report_dir / "tables")
     assert notes["flags"] == [("title_mismatch", 2), ("truncated_word", 1)]
     assert notes["skipped"] == [("<script>alert(1)</script>.txt", "empty file (no text)")]
+    assert notes["implausible"]["rows"] == [["a", "1", "<i>gold</i> $550 billion", "gold_value_vs_tonnage", "high"]]
     manifest = {"name": "t", "corpus": "/data/<corpus>", "status": "complete", "error": None,
                 "parameters": {"focus_actor": "<img src=x onerror=alert(2)>", "start_date": "2024-01-01"},
                 "versions": {"geonarratives": "0.1.0"}, "notebooks": []}
     page = render_index(report_dir, manifest)
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "Implausible claims (1)" in page and "&lt;i&gt;gold&lt;/i&gt;" in page
     assert "2024-01-01 to the latest article" in page and "title_mismatch" in page
     assert page == render_index(report_dir, manifest)  # no clock, no set order: the same page every time
 
