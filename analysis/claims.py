@@ -201,7 +201,7 @@ class ClaimExtractor:
                  and not any(n["start"] <= m.start < n["end"] for n in mentions)
                  and not (text[m.start].isupper() and m.start not in sentence_starts)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
-        speakers = _speakers(text, sentences, actors)
+        speakers = _Speakers(text, sentences, actors)
         rows: list[dict] = []
         for sentence in sentences:
             s_start, s_end = sentence["start"], sentence["end"]
@@ -229,7 +229,7 @@ class ClaimExtractor:
                 window = text[max(clause_start, verb.start - 100):verb.start]
                 negated = bool(_NEGATION.search(window[-60:]))
                 status = _status(window, negated, self.lexicon.status_cap.get(action))
-                speaker = _speaker_of_clause(text, sentence, clause_start, actors) or speakers.get(sentence["sent_idx"])
+                speaker = _speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
                 for asset in _coordinated(text, first, s_assets):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
@@ -408,21 +408,29 @@ def _speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: lis
     return named[-1]["actor_name"] if named else None
 
 
-def _speakers(text: str, sentences: list[dict], actors: list[dict]) -> dict[int, str]:
-    """Who each sentence is credited to (sent_idx -> name), where the text says so."""
-    direct: dict[int, str | None] = {}
-    for sentence in sentences:
-        direct[sentence["sent_idx"]] = _speaker_in(text, sentence, actors)
-    result: dict[int, str] = {}
-    for position, sentence in enumerate(sentences):
-        who = direct[sentence["sent_idx"]]
-        if who is None and _in_quotation(text, sentence):
+class _Speakers:
+    """Who each sentence is credited to, where the text says so; worked out only for sentences with a claim."""
+
+    def __init__(self, text: str, sentences: list[dict], actors: list[dict]):
+        self.text, self.sentences, self.actors = text, sentences, actors
+        self.position = {s["sent_idx"]: i for i, s in enumerate(sentences)}
+        self.direct: dict[int, str | None] = {}
+
+    def _direct(self, position: int) -> str | None:
+        sentence = self.sentences[position]
+        if sentence["sent_idx"] not in self.direct:
+            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors)
+        return self.direct[sentence["sent_idx"]]
+
+    def of(self, sent_idx: int) -> str | None:
+        position = self.position[sent_idx]
+        who = self._direct(position)
+        if who is None and _in_quotation(self.text, self.sentences[position]):
             # The quote's speaker is named in a neighbouring sentence ("X noted:" before, "X said" after).
-            neighbours = [sentences[i] for i in (position + 1, position + 2, position - 1) if 0 <= i < len(sentences)]
-            who = next((direct[n["sent_idx"]] for n in neighbours if direct[n["sent_idx"]]), None)
-        if who:
-            result[sentence["sent_idx"]] = who
-    return result
+            for i in (position + 1, position + 2, position - 1):
+                if 0 <= i < len(self.sentences) and (who := self._direct(i)):
+                    break
+        return who
 
 
 def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:

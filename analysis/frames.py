@@ -114,13 +114,19 @@ class FrameDetector:
                 for frame_id in match.owners:
                     found.add(FrameEvidence(frame_id, sentence_at(match.start), match.start, match.end,
                                             text[match.start:match.end]))
-            for sentence in sentences:
-                body = text[sentence["start"]:sentence["end"]]
-                for frame in self.frames:
-                    for pattern in frame.patterns:
-                        for m in pattern.finditer(body):
-                            start, end = sentence["start"] + m.start(), sentence["start"] + m.end()
-                            found.add(FrameEvidence(frame.id, sentence["sent_idx"], start, end, text[start:end]))
+            # Patterns run over the whole text once; a match must lie inside one sentence, so one that crosses
+            # a boundary is searched again inside the sentence where it starts.
+            for frame in self.frames:
+                for pattern in frame.patterns:
+                    for m in pattern.finditer(text):
+                        sentence = sentences[max(bisect.bisect_right(starts, m.start()) - 1, 0)]
+                        if m.end() > sentence["end"] or m.start() < sentence["start"]:
+                            inner = pattern.search(text, max(m.start(), sentence["start"]), sentence["end"])
+                            if inner is None:
+                                continue
+                            m = inner
+                        found.add(FrameEvidence(frame.id, sentence["sent_idx"], m.start(), m.end(),
+                                                text[m.start():m.end()]))
         return sorted(found, key=lambda e: (e.start, e.frame, e.end))
 
 
