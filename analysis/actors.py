@@ -25,7 +25,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher
@@ -53,11 +52,20 @@ LEADER_IS_HEAD_OF_GOVERNMENT = {"IND", "GBR", "JPN", "DEU", "ISR", "PAK", "ITA",
 ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader": {"head_of_state"}}
 
 _TITLES = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
-_QUALIFIER = r"(?:(?i:new|former|then|ex|acting|incoming|outgoing|current|deputy|vice|first)[\s-]+)?"
+_QUALIFIERS = ("new", "former", "then", "ex", "acting", "incoming", "outgoing", "current", "deputy", "vice", "first")
+_QUALIFIER = rf"(?:(?i:{'|'.join(_QUALIFIERS)})[\s-]+)?"
 # A title ending right before a person's name: "Chinese Prime Minister ", "Russia's new Defense Minister ".
 _TITLE_BEFORE = re.compile(rf"(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\.?\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?$")
 # What may follow a country mention to make a role description: "’s foreign minister", " president".
 _ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\b(?P<name>\s+[A-Z]\w)?")
+# At most this many characters of a _TITLE_BEFORE match are neither whitespace nor hyphens
+# (qualifier, title, full stop, "Mrs."), so the search can start that close to the name.
+_TITLE_BEFORE_SOLID = max(map(len, _QUALIFIERS)) + max(len(t.replace(" ", "")) for t in ROLE_WORDS) + 5
+# _TITLE_BEFORE read backwards from the name, without the optional qualifier: whether the text
+# before a name ends with a title at all, checked with one anchored match on the reversed text.
+_TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?(?i:"
+                                    + "|".join(sorted((re.escape(t[::-1]) for t in ROLE_WORDS), key=len, reverse=True))
+                                    + ")")
 _LOCATIVE = re.compile(r"(?i:\b(?:in|at|(?<!according )to|from|near|outside|inside|across|around|via|toward|towards|visit|visits|"
                        r"visited|visiting|arrived in|held in|hosted in)\s+(?:the\s+)?)$")
 
@@ -71,6 +79,13 @@ _PERSON_TITLES = (r"ambassador|envoy|minister|president|governor|senator|spokesm
 _TITLE_CONTEXT = re.compile(rf"\b(?i:{_PERSON_TITLES})\.?(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?\s+$")
 _ACCORDING_CONTEXT = re.compile(r"(?i:according to|said)\s+$")
 _APPOSITIVE_CONTEXT = re.compile(rf",\s+(?:a|an|the)?\s*[^,.;\n]{{0,80}}?\b(?i:{_PERSON_TITLES}|official|diplomat|expert|head|chief)\b")
+# The two patterns above read backwards from the name, as anchored matches on the reversed text:
+# the same yes or no as searching for a match that ends at the name, without trying every position.
+_NAME_WORD_REVERSED = rf"\w[\w’'\-]*{_CAP}"
+_TITLE_CONTEXT_REVERSED = re.compile(
+    rf"\s+(?:(?:{_NAME_WORD_REVERSED}\s+)*{_NAME_WORD_REVERSED}\s+(?:eht\s+)?(?:ot|fo|rof|ta)\s+)?\.?"
+    rf"(?i:{'|'.join(word[::-1] for word in _PERSON_TITLES.split('|'))})\b")
+_ACCORDING_CONTEXT_REVERSED = re.compile(r"\s+(?i:ot gnidrocca|dias)")
 _SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")
 _NOT_PERSON_WORDS = {
     "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
@@ -146,6 +161,7 @@ class ActorExtractor:
         self.dictionary = dictionary
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
+        self._alias_cache: dict[tuple[str, str], tuple[Actor, tuple, tuple | None]] = {}
 
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
@@ -166,22 +182,30 @@ class ActorExtractor:
     # 1 and 4: aliases, with metonyms decided by context
     def _dictionary_mentions(self, text: str, result: ActorResult) -> list[Mention]:
         mentions = []
-        for match in self.matcher.find(text):
-            if len(match.owners) > 1:
-                result.flags.append(Flag(match.start, match.end, "ambiguous_alias",
-                                         f"'{match.alias}' names {', '.join(match.owners)}; not resolved"))
+        append = mentions.append
+        for start, end, alias, owners in self.matcher.spans(text):
+            if len(owners) > 1:
+                result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
-            actor = self.dictionary.actors[match.owners[0]]
-            if actor.type == "country" and (text.startswith("$", match.end) or _CURRENCY_AFTER.match(text, match.end)):
+            actor, fields, metonym_fields = self._alias_fields(alias, owners[0])
+            if actor.type == "country" and (text.startswith("$", end) or _CURRENCY_AFTER.match(text, end)):
                 continue
-            via = "name" if match.alias == actor.name else "alias"
-            if actor.metonym_for and not _LOCATIVE.search(text[max(0, match.start - 30):match.start]):
-                country = self.dictionary.by_name.get(actor.metonym_for)
-                if country:
-                    mentions.append(_mention(match.start, match.end, country, "metonym"))
-                    continue
-            mentions.append(_mention(match.start, match.end, actor, via))
+            if metonym_fields and not _LOCATIVE.search(text[max(0, start - 30):start]):
+                append(Mention(start, end, *metonym_fields))
+                continue
+            append(Mention(start, end, *fields))
         return mentions
+
+    def _alias_fields(self, alias: str, actor_id: str) -> tuple[Actor, tuple, tuple | None]:
+        """The actor of an alias and its mention's fields: as itself, and as the country it stands for."""
+        key = (alias, actor_id)
+        cached = self._alias_cache.get(key)
+        if cached is None:
+            actor = self.dictionary.actors[actor_id]
+            fields = _mention_fields(actor, "name" if alias == actor.name else "alias")
+            country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
+            cached = self._alias_cache[key] = (actor, fields, _mention_fields(country, "metonym") if country else None)
+        return cached
 
     # 2 and 3: titles before people, role descriptions without a name
     def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention],
@@ -190,7 +214,7 @@ class ActorExtractor:
         added: list[Mention] = []
         for index, mention in enumerate(mentions):
             if mention.actor_type == "person":
-                self._check_title(text, published, mention, mentions[:index], absorbed, result)
+                self._check_title(text, published, mention, mentions, index, absorbed, result)
             elif mention.actor_type == "country" and mention.via != "metonym":
                 role = _ROLE_AFTER.match(text, mention.end)
                 if not role:
@@ -204,11 +228,14 @@ class ActorExtractor:
                     added.append(_mention(mention.start, role.end("title"), person, "role_description"))
         return [m for i, m in enumerate(mentions) if i not in absorbed] + added
 
-    def _check_title(self, text, published, person_mention, earlier, absorbed, result) -> None:
+    def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, result) -> None:
+        """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``."""
         person = self.dictionary.actors.get(person_mention.actor_id)
+        if not person or not person.roles:
+            return
         sentence_start = max(text.rfind(". ", 0, person_mention.start) + 1, text.rfind("\n", 0, person_mention.start) + 1)
-        title = _TITLE_BEFORE.search(text, sentence_start, person_mention.start)
-        if not title or not person or not person.roles:
+        title = _title_before(text, sentence_start, person_mention.start)
+        if not title:
             return
         qualifier = title.group("qualifier").strip().lower()
         if qualifier in {"deputy", "vice", "first"}:
@@ -223,8 +250,8 @@ class ActorExtractor:
             when = f" on {published}" if day else ""
             result.flags.append(Flag(title.start("title"), person_mention.end, "title_mismatch",
                                      f"'{name}' for {person.name}{when}; the dictionary has: {actual}"))
-        for index in range(len(earlier) - 1, -1, -1):
-            modifier = earlier[index]
+        for index in range(n_earlier - 1, -1, -1):
+            modifier = mentions[index]
             if modifier.end <= title.start() and text[modifier.end:title.start()].strip(" ’'s") == "":
                 if modifier.actor_type == "country":
                     absorbed.add(index)
@@ -286,12 +313,11 @@ class ActorExtractor:
         if not surnames:
             return []
         taken = SpanIndex((m.start, m.end) for m in mentions)
-        pattern = _surname_pattern(tuple(sorted(surnames)))
         added = []
-        for match in pattern.finditer(text):
-            if not taken.overlaps(match.start(), match.end()):
-                person = surnames[match.group()]
-                added.append(Mention(match.start(), match.end(), person.actor_id, person.actor_name, "person",
+        for start, end, surname in _whole_words(text, surnames):
+            if not taken.overlaps(start, end):
+                person = surnames[surname]
+                added.append(Mention(start, end, person.actor_id, person.actor_name, "person",
                                      "coreference", person.country, person.sector))
         return added
 
@@ -329,15 +355,43 @@ def _roles_for(title: str, country: str | None) -> set[str]:
 
 
 def _mention(start: int, end: int, actor: Actor, via: str) -> Mention:
-    return Mention(start, end, actor.id, actor.name, actor.type if actor.type != "country" else "country",
-                   via, actor.country, actor.sector)
+    return Mention(start, end, *_mention_fields(actor, via))
 
 
-@lru_cache(maxsize=4096)
-def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word occurrences of any of ``surnames`` (compiled once per set: the same people recur)."""
-    alternatives = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+def _mention_fields(actor: Actor, via: str) -> tuple:
+    """A mention's fields after its offsets."""
+    return (actor.id, actor.name, actor.type if actor.type != "country" else "country", via, actor.country, actor.sector)
+
+
+def _whole_words(text: str, words) -> list[tuple[int, int, str]]:
+    r"""Occurrences of any of ``words`` not inside a longer word or hyphenated compound, left to right.
+
+    What ``re.finditer`` gives for ``(?<![\w-])(?:longest|...|shortest)(?![\w-])``: the leftmost
+    occurrence, the longest there, then on from its end. Found with ``str.find`` instead, since
+    the set of words changes with every document and a regex would be compiled for each.
+    """
+    found = []
+    size = len(text)
+    for word in words:
+        length = len(word)
+        i = text.find(word)
+        while i >= 0:
+            j = i + length
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == size or not _is_word_char(text[j])):
+                found.append((i, j, word))
+            i = text.find(word, i + 1)
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    chosen, taken_until = [], -1
+    for occurrence in found:
+        if occurrence[0] >= taken_until:
+            chosen.append(occurrence)
+            taken_until = occurrence[1]
+    return chosen
+
+
+def _is_word_char(char: str) -> bool:
+    r"""``[\w-]`` of :mod:`re` on one character (``\w`` is ``str.isalnum()`` or an underscore)."""
+    return char.isalnum() or char == "_" or char == "-"
 
 
 class SpanIndex:
@@ -348,18 +402,55 @@ class SpanIndex:
         self.starts = [s for s, _ in self.spans]
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
-        return any(self.spans[j][1] > start for j in range(max(0, i - 2), i))
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`; the last two can reach `start`
+        spans = self.spans
+        return (i > 0 and spans[i - 1][1] > start) or (i > 1 and spans[i - 2][1] > start)
+
+
+def _title_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_TITLE_BEFORE.search(text, start, end)``, without trying every position of a long sentence.
+
+    Most names have no title before them, which one match on the reversed text tells. A match
+    has at most ``_TITLE_BEFORE_SOLID`` characters other than whitespace and hyphens, so when
+    the last 64 characters already hold more than that, none can start before them.
+    """
+    if not _TITLE_BEFORE_REVERSED.match(text[start:end][::-1]):
+        return None
+    near = end - 64
+    if near > start and len("".join(text[near:end].split()).replace("-", "")) > _TITLE_BEFORE_SOLID:
+        start = near
+    return _TITLE_BEFORE.search(text, start, end)
 
 
 def _trim_run(text: str, start: int, end: int, taken: SpanIndex) -> tuple[int, int]:
     """Drop words of a capitalised run that are already mentions, titles or function words."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while words and (taken.overlaps(*words[0]) or text[words[0][0]:words[0][1]].strip("’'") in _NOT_PERSON_WORDS):
-        words.pop(0)
-    while words and taken.overlaps(*words[-1]):
-        words.pop()
-    return (words[0][0], words[-1][1]) if len(words) >= 2 else (start, start)
+    words = text[start:end].split()  # a run's words are separated by spaces and tabs only
+    count = len(words)
+    if count < 2:
+        return start, start
+    first = 0
+    if not taken.overlaps(start, end):
+        # The cheap, common case: no word of the run can overlap a mention unless the whole run
+        # does, so only function words at the front go, and the run still ends where it ended.
+        while first < count and words[first].strip("’'") in _NOT_PERSON_WORDS:
+            first += 1
+        if count - first < 2:
+            return start, start
+        position = start
+        for word in words[:first]:
+            position = text.index(word, position) + len(word)
+        return (text.index(words[first], position) if first else start), end
+    spans, position = [], start
+    for word in words:
+        position = text.index(word, position)
+        spans.append((position, position + len(word)))
+        position += len(word)
+    last = count
+    while first < last and (taken.overlaps(*spans[first]) or words[first].strip("’'") in _NOT_PERSON_WORDS):
+        first += 1
+    while first < last and taken.overlaps(*spans[last - 1]):
+        last -= 1
+    return (spans[first][0], spans[last - 1][1]) if last - first >= 2 else (start, start)
 
 
 def _has_org_head(name: str) -> bool:
@@ -376,10 +467,10 @@ def _starts_inside_mention(run_start: int, start: int, text: str, taken: SpanInd
 
 def _person_context(text: str, start: int, end: int) -> str | None:
     """How the context marks the name as a person's, or ``None``."""
-    before, after = text[max(0, start - 80):start], text[end:end + 120]
-    if _TITLE_CONTEXT.search(before):
+    before, after = text[max(0, start - 80):start][::-1], text[end:end + 120]  # before: reversed
+    if _TITLE_CONTEXT_REVERSED.match(before):  # _TITLE_CONTEXT.search(text before)
         return "title_before"
-    if _ACCORDING_CONTEXT.search(before):
+    if _ACCORDING_CONTEXT_REVERSED.match(before):  # _ACCORDING_CONTEXT.search(text before)
         return "according_to"
     if _SPEECH_CONTEXT.match(after):
         return "speech_verb"

@@ -18,12 +18,42 @@ from dataclasses import dataclass
 import ahocorasick
 
 _NON_WORD = re.compile(r"[^\w+]|_")
+# normalise() lower-cases and blanks what _NON_WORD matches without a pass of Python or regex
+# code over every character: a byte table does ASCII, and each of the few distinct non-ASCII
+# characters a text holds (curly quotes, dashes, accented letters) is replaced in the UTF-8
+# bytes. UTF-8 encodes every non-ASCII character in bytes >= 0x80 only, so neither step can
+# touch another character, and the decoded text has the same length, character for character.
+_ASCII_LOWER_BLANKS = bytes(
+    c if c >= 0x80 else ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "+" else 0x20 for c in range(256))
+_ASCII = bytes(range(0x80))
+_CAPITAL_SIGMA = "\u03a3"  # lower-cases to σ or ς depending on its neighbours: the one context rule
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and blank out non-word characters, keeping its length."""
+    """Lower-case ``text`` and blank out non-word characters, keeping its length.
+
+    A character whose lower case is longer than itself ("İ") stays as it is.
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) != len(text):  # not all ASCII
+        others = set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        if _CAPITAL_SIGMA in others:
+            return _normalise_in_context(text)
+        for char in others:
+            lowered = char.lower()
+            if len(lowered) != 1:
+                lowered = char
+            if not lowered.isalnum():
+                encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+            elif lowered != char:
+                encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), lowered.encode("utf-8"))
+    return encoded.translate(_ASCII_LOWER_BLANKS).decode("utf-8", "surrogatepass")
+
+
+def _normalise_in_context(text: str) -> str:
+    """:func:`normalise` with ``str.lower`` on the whole text, for its context rule (final sigma)."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
+    if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return _NON_WORD.sub(" ", lowered)
 
@@ -55,25 +85,48 @@ class AliasMatcher:
             capitals = None if is_acronym(alias) else tuple(w[:1].isupper() for w in _words(alias))
             by_key.setdefault(key, []).append((alias, tuple(owners), capitals))
         for key, variants in by_key.items():
-            self._automaton.add_word(f" {key} ", (len(key), tuple(variants)))
+            # Which variant (if any) a surface form fits depends only on the surface and the key's
+            # variants, and the same surfaces recur in every text: decided once, kept with the key.
+            fits: dict[str, tuple[str, tuple[str, ...], bool] | None] = {}
+            self._automaton.add_word(f" {key} ", (len(key), tuple(variants), fits))
         self._automaton.make_automaton()
         self.size = len(by_key)
 
     def find(self, text: str) -> list[AliasMatch]:
+        return [AliasMatch(start, end, alias, owners) for start, end, alias, owners in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """:meth:`find` as plain ``(start, end, alias, owners)`` tuples, for callers in a hurry."""
         padded = f" {normalise(text)} "
         candidates = []
-        for end_index, (length, variants) in self._automaton.iter(padded):
+        append = candidates.append
+        for end_index, (length, variants, fits) in self._automaton.iter(padded):
             # The key " k " ends at end_index in padded text; the alias spans [start, end) of text.
             end = end_index - 1
             start = end - length
             surface = text[start:end]
-            for alias, owners, capitals in variants:
-                if _case_fits(surface, alias, capitals):
-                    if alias.endswith(".") and text[end:end + 1] == ".":
-                        end += 1  # "U.S." keeps its final dot
-                    candidates.append(AliasMatch(start, end, alias, owners))
-                    break
+            fit = fits.get(surface, _UNSEEN)
+            if fit is _UNSEEN:
+                fit = _fit(surface, variants)
+                if len(fits) < 256:  # the case variants of one key are few; odd ones are not kept
+                    fits[surface] = fit
+            if fit is not None:
+                alias, owners, final_dot = fit
+                if final_dot and text[end:end + 1] == ".":
+                    end += 1  # "U.S." keeps its final dot
+                append((start, end, alias, owners))
         return _longest_first(candidates)
+
+
+_UNSEEN = object()
+
+
+def _fit(surface: str, variants) -> tuple[str, tuple[str, ...], bool] | None:
+    """The first variant whose case ``surface`` fits: its alias, owners and whether it ends with a dot."""
+    for alias, owners, capitals in variants:
+        if _case_fits(surface, alias, capitals):
+            return alias, owners, alias.endswith(".")
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -89,11 +142,11 @@ def _case_fits(surface: str, alias: str, capitals: tuple[bool, ...] | None) -> b
     return len(words) == len(capitals) and all(w[:1].isupper() for w, cap in zip(words, capitals) if cap)
 
 
-def _longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
-    chosen: list[AliasMatch] = []
+def _longest_first(matches: list[tuple[int, int, str, tuple[str, ...]]]) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    chosen = []
     taken_until = -1
-    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if match.start >= taken_until:
+    for match in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):
+        if match[0] >= taken_until:
             chosen.append(match)
-            taken_until = match.end
+            taken_until = match[1]
     return chosen
