@@ -40,6 +40,7 @@ class Frame:
     not_example: str
     cues: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
+    needs: tuple[str, ...] = ()   # lower-case words a sentence must contain for the patterns to be tried
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def _load_frames(folder: str) -> tuple[Frame, ...]:
                                    f"regular expression ({error})") from error
         frames.append(Frame(frame_id, entry_field(path, index, entry, "definition"),
                             entry_field(path, index, entry, "example"), entry_field(path, index, entry, "not_example"),
-                            tuple(dict.fromkeys(cues)), tuple(patterns)))
+                            tuple(dict.fromkeys(cues)), tuple(patterns),
+                            tuple(w.lower() for w in entry_field(path, index, entry, "needs", list, required=False))))
     return tuple(frames)
 
 
@@ -114,19 +116,20 @@ class FrameDetector:
                 for frame_id in match.owners:
                     found.add(FrameEvidence(frame_id, sentence_at(match.start), match.start, match.end,
                                             text[match.start:match.end]))
-            # Patterns run over the whole text once; a match must lie inside one sentence, so one that crosses
-            # a boundary is searched again inside the sentence where it starts.
+            # Regular expressions are slow next to the automaton, so a frame's patterns are tried only on the
+            # sentences that contain one of its "needs" words (a plain substring test), or on all sentences.
+            lowered = text.lower()
             for frame in self.frames:
-                for pattern in frame.patterns:
-                    for m in pattern.finditer(text):
-                        sentence = sentences[max(bisect.bisect_right(starts, m.start()) - 1, 0)]
-                        if m.end() > sentence["end"] or m.start() < sentence["start"]:
-                            inner = pattern.search(text, max(m.start(), sentence["start"]), sentence["end"])
-                            if inner is None:
-                                continue
-                            m = inner
-                        found.add(FrameEvidence(frame.id, sentence["sent_idx"], m.start(), m.end(),
-                                                text[m.start():m.end()]))
+                if not frame.patterns:
+                    continue
+                for sentence in sentences:
+                    start, end = sentence["start"], sentence["end"]
+                    if frame.needs and not any(lowered.find(word, start, end) >= 0 for word in frame.needs):
+                        continue
+                    for pattern in frame.patterns:
+                        for m in pattern.finditer(text, start, end):
+                            found.add(FrameEvidence(frame.id, sentence["sent_idx"], m.start(), m.end(),
+                                                    text[m.start():m.end()]))
         return sorted(found, key=lambda e: (e.start, e.frame, e.end))
 
 
