@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher
@@ -170,7 +171,9 @@ class ActorExtractor:
         discovered = self._discovered_names(text, mentions, result)
         organisations = SpanIndex((m.start, m.end) for m in discovered if m.actor_type == "organization")
         # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
-        mentions = [m for m in mentions if not organisations.overlaps(m.start, m.end)] + discovered
+        if organisations.spans:
+            mentions = [m for m in mentions if not organisations.overlaps(m.start, m.end)]
+        mentions = mentions + discovered
         mentions += self._surname_coreference(text, mentions)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
@@ -183,11 +186,12 @@ class ActorExtractor:
     def _dictionary_mentions(self, text: str, result: ActorResult) -> list[Mention]:
         mentions = []
         append = mentions.append
+        cache = self._alias_cache
         for start, end, alias, owners in self.matcher.spans(text):
             if len(owners) > 1:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
-            actor, fields, metonym_fields = self._alias_fields(alias, owners[0])
+            actor, fields, metonym_fields = cache.get((alias, owners[0])) or self._alias_fields(alias, owners[0])
             if actor.type == "country" and (text.startswith("$", end) or _CURRENCY_AFTER.match(text, end)):
                 continue
             if metonym_fields and not _LOCATIVE.search(text[max(0, start - 30):start]):
@@ -198,13 +202,10 @@ class ActorExtractor:
 
     def _alias_fields(self, alias: str, actor_id: str) -> tuple[Actor, tuple, tuple | None]:
         """The actor of an alias and its mention's fields: as itself, and as the country it stands for."""
-        key = (alias, actor_id)
-        cached = self._alias_cache.get(key)
-        if cached is None:
-            actor = self.dictionary.actors[actor_id]
-            fields = _mention_fields(actor, "name" if alias == actor.name else "alias")
-            country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
-            cached = self._alias_cache[key] = (actor, fields, _mention_fields(country, "metonym") if country else None)
+        actor = self.dictionary.actors[actor_id]
+        fields = _mention_fields(actor, "name" if alias == actor.name else "alias")
+        country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
+        cached = self._alias_cache[alias, actor_id] = (actor, fields, _mention_fields(country, "metonym") if country else None)
         return cached
 
     # 2 and 3: titles before people, role descriptions without a name
@@ -226,6 +227,8 @@ class ActorExtractor:
                                             published, result, role.start("title"), role.end("title"))
                 if person:
                     added.append(_mention(mention.start, role.end("title"), person, "role_description"))
+        if not absorbed:
+            return mentions + added
         return [m for i, m in enumerate(mentions) if i not in absorbed] + added
 
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, result) -> None:
@@ -288,11 +291,12 @@ class ActorExtractor:
         taken = SpanIndex((m.start, m.end) for m in mentions)
         found = []
         for run in _CAPITALISED_RUN.finditer(text):
-            start, end = _trim_run(text, run.start(), run.end(), taken)
+            run_start, run_end = run.span()
+            start, end = _trim_run(text, run_start, run_end, taken)
             if end - start < 3:
                 continue
             name = text[start:end]
-            if _has_org_head(name) and not _starts_inside_mention(run.start(), start, text, taken):
+            if _has_org_head(name) and not _starts_inside_mention(run_start, start, text, taken):
                 result.candidates.append(Candidate(start, end, name, "organisation_head"))
                 found.append(Mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
                 continue
@@ -323,6 +327,8 @@ class ActorExtractor:
 
     # 7: flags on the text itself
     def _acronym_flags(self, text: str, mentions: list[Mention], result: ActorResult) -> None:
+        if "(" not in text:  # no acronym in brackets anywhere
+            return
         by_start = {m.start: m for m in mentions}
         for mention in mentions:
             acronym = _ACRONYM_AFTER.match(text, mention.end)
@@ -484,6 +490,7 @@ def _looks_like_person(name: str) -> bool:
     return len(words) >= 2 and not any(w.strip("’'") in _NOT_PERSON_WORDS for w in words) and not name.isupper()
 
 
+@lru_cache(maxsize=4096)
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "_", name.lower()).strip("_")
 
