@@ -492,5 +492,7 @@ def brief_summary(brief: FocusBrief) -> str:
         text += (f" Most often named alongside: **{markdown_text(top['partner'])}** ({int(top['n_sentences'])} "
                  f"sentences in {int(top['n_docs'])} articles).")
     if brief.claims is not None:
-        text += f" {len(brief.claims)} currency-shift claims involve them."
+        n = len(brief.claims)
+        text += (" No currency-shift claim involves them." if n == 0 else
+                 " One currency-shift claim involves them." if n == 1 else f" {n} currency-shift claims involve them.")
     return text
