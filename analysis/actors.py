@@ -24,8 +24,10 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
+from operator import attrgetter
 
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher
@@ -177,9 +179,9 @@ class ActorExtractor:
         mentions += self._surname_coreference(text, mentions)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
-        result.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        result.flags.sort(key=lambda f: (f.start, f.flag))
-        result.candidates.sort(key=lambda c: (c.start, c.kind))
+        result.mentions = sorted(mentions, key=attrgetter("start", "end"))
+        result.flags.sort(key=attrgetter("start", "flag"))
+        result.candidates.sort(key=attrgetter("start", "kind"))
         return result
 
     # 1 and 4: aliases, with metonyms decided by context
@@ -366,7 +368,7 @@ def _mention(start: int, end: int, actor: Actor, via: str) -> Mention:
 
 _object_new, _object_setattr = object.__new__, object.__setattr__
 _NEW_MENTION_FIELDS = ("start", "end", "actor_id", "actor_name", "actor_type", "via", "country", "sector")
-if tuple(f.name for f in fields(Mention)) != _NEW_MENTION_FIELDS:  # keep _new_mention in step with Mention
+if tuple(f.name for f in dataclass_fields(Mention)) != _NEW_MENTION_FIELDS:  # keep _new_mention in step with Mention
     raise RuntimeError("Mention's fields changed: update _new_mention and _NEW_MENTION_FIELDS")
 
 
