@@ -75,6 +75,10 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
 _OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
+_AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
+                           r"just|a record|more than|less than|an estimated)\s+)*$", re.IGNORECASE)
+_CUT_OFF = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?off\b")
 _MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
 _AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -123,6 +127,7 @@ class ClaimLexicon:
     asset_cues: dict[str, list[str]]      # cue -> asset ids
     verbs: dict[str, tuple[str, str]]     # form -> (action, polarity)
     status_cap: dict[str, str] = field(default_factory=dict)  # action -> strongest status ("promote": proposed)
+    object_side: dict[str, str] = field(default_factory=dict)  # action -> where its object is: before/after/either
 
 
 def load_claim_lexicon(folder: Path | str | None = None) -> ClaimLexicon:
@@ -157,19 +162,22 @@ def _load_claim_lexicon(folder: str) -> ClaimLexicon:
     path, entries = read_lexicon("claim_verbs.yaml", folder)
     verbs: dict[str, tuple[str, str]] = {}
     caps: dict[str, str] = {}
+    sides: dict[str, str] = {}
     for index, entry in enumerate(entries):
         action = entry_field(path, index, entry, "action")
         polarity = entry_field(path, index, entry, "polarity", choices=POLARITIES)
         cap = entry_field(path, index, entry, "status", required=False, choices=set(STATUSES))
         if cap:
             caps[action] = cap
+        sides[action] = entry_field(path, index, entry, "object", required=False,
+                                    choices={"before", "after", "either"}) or "either"
         for form in entry_field(path, index, entry, "forms", list):
             key = form.lower()
             if key in verbs and verbs[key] != (action, polarity):
                 raise LexiconError(f"{path.name}, entry {index + 1} ({action}): form '{form}' is also listed under "
                                    f"'{verbs[key][0]}'; keep it in one entry")
             verbs[key] = (action, polarity)
-    return ClaimLexicon(assets, {cue: sorted(ids) for cue, ids in cues.items()}, verbs, caps)
+    return ClaimLexicon(assets, {cue: sorted(ids) for cue, ids in cues.items()}, verbs, caps, sides)
 
 
 @dataclass(frozen=True)
@@ -217,11 +225,16 @@ class ClaimExtractor:
             s_money = [a for a in money if s_start <= a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
-                first = _object_of(text, verb, s_verbs, s_assets)
+                action, polarity = self.lexicon.verbs[verb.key]
+                if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
+                    action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
+                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
                 if first is None:
                     continue
-                action, polarity = self.lexicon.verbs[verb.key]
-                owners = {id(m) for m in s_actors if _owns(text, m, first)}
+                # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
+                # "Freedonia's gold reserves": the possessor of an asset is its holder.
+                owners = ({id(m) for m in s_actors if _owns(text, m, first)}
+                          if self.lexicon.assets[first.key].kind != "asset" else set())
                 candidates = [m for m in s_actors if id(m) not in owners]
                 subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
                 if not subjects:
@@ -255,6 +268,7 @@ class ClaimExtractor:
                 "actor_country": subject.get("country"),
                 "action": action, "asset": entry.name, "direction": direction,
                 "amount_usd": amount[5] if amount else None, "amount_text": amount[2] if amount else None,
+                "amount_role": _amount_role(text, action, amount),
                 "start": min(subject["start"], verb.start), "end": max(asset.end, verb.end),
                 "period": _period(text, sentence, verb), "status": status, "attributed_to": speaker,
                 "asserted_by_article": speaker is None, "negated": negated,
@@ -268,9 +282,10 @@ def _as_tuple(a: Amount | dict) -> tuple:
     return (a.start, a.end, a.text, a.kind, a.value, a.amount_usd)
 
 
-def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span]) -> _Span | None:
-    """The asset a verb is about: the nearest after it, unless another verb is nearer; else a noun form's modifier."""
-    for asset in assets:
+def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either") -> _Span | None:
+    """The asset a verb is about: the nearest after it, unless another verb is nearer; else the asset just before
+    it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side."""
+    for asset in assets if side != "before" else ():
         if asset.start >= verb.end and asset.start - verb.end <= _OBJECT_WINDOW:
             between = text[verb.end:asset.start]
             if _OBJECT_STOP.search(between) or any(verb.end <= v.start < asset.start for v in verbs):
@@ -278,7 +293,7 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span]) 
             return asset
         if asset.start >= verb.end:
             break
-    for asset in reversed(assets):
+    for asset in reversed(assets) if side != "after" else ():
         if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
             between = text[asset.end:verb.start]
             if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs):
@@ -308,6 +323,11 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
+    # ", and" starts a new clause, except in a list of actors ("Brazil, Russia, and China sold ...").
+    starts = {m["start"] for m in mentions}
+    for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
+        if brk.end() not in starts:
+            clause_start = brk.end()
     speech_end = None
     for speech in _SPEECH.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
@@ -366,6 +386,16 @@ def _amount_for(text: str, verb: _Span, asset: _Span, clause_start: int, money: 
         return after[0]
     before = [a for a in money if clause_start <= a[0] and a[1] <= verb.start]
     return before[-1] if before else None
+
+
+def _amount_role(text: str, action: str, amount: tuple | None) -> str | None:
+    """What the amount measures: ``level`` ("holdings fell to $759 billion"), ``change`` ("fell by $20 billion")
+    or ``transaction`` (the value of what was sold, bought, settled ...)."""
+    if amount is None:
+        return None
+    if _LEVEL_BEFORE.search(text[max(0, amount[0] - 30):amount[0]]):
+        return "level"
+    return "change" if action in {"decline", "grow"} else "transaction"
 
 
 def _period(text: str, sentence: dict, verb: _Span) -> str | None:

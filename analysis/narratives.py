@@ -55,6 +55,7 @@ CLAIMS = pa.schema([
     ("direction", pa.string()),       # away_from_usd / toward_usd / neutral
     ("amount_usd", pa.float64()),
     ("amount_text", pa.string()),     # the amount as written, also when not in USD
+    ("amount_role", pa.string()),     # transaction (what was sold/bought), level ("fell to $X") or change ("by $X")
     ("start", pa.int32()),            # span from the actor (or verb) to the object, offsets into articles.text
     ("end", pa.int32()),
     ("period", pa.string()),          # "in the first quarter of 2024", "since 2014", as written

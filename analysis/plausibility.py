@@ -153,7 +153,15 @@ def check_against_reference(claim: dict, facts: tuple[Fact, ...]) -> list[dict]:
         subject = same[0].subject
     stocks = [f for f in same if f.measure == "treasury_holdings" and f.unit == "usd_billion"]
     changes = [f for f in same if f.measure == "treasury_holdings_change" and f.unit == "usd_billion"]
-    if asset == "US Treasuries" and stocks:
+    if asset == "US Treasuries" and stocks and claim.get("amount_role") == "level":
+        peak = max(stocks, key=lambda f: f.value)
+        near = min(stocks, key=lambda f: abs(f.value * 1e9 - usd))
+        severity = "high" if usd > 1.5 * peak.value * 1e9 else "info"
+        flags.append({"check": "reference_comparison", "severity": severity, "reference": near.fact_id,
+                      "detail": f"holdings of {_billions(usd)}; {subject}'s reported holdings were ${near.value:,.1f} "
+                                f"billion at {near.period} and peaked at ${peak.value:,.1f} billion ({peak.period}; "
+                                f"{near.source})"})
+    elif asset == "US Treasuries" and stocks:
         peak = max(stocks, key=lambda f: f.value)
         largest = max(changes, key=lambda f: abs(f.value)) if changes else None
         if usd > peak.value * 1e9:

@@ -90,6 +90,21 @@ def test_an_exclusion_is_neutral():
     assert summary(rows, "actor_name", "action", "asset", "direction") == [("Sylvania", "ban", "SWIFT", "neutral")]
 
 
+def test_holdings_that_fall_or_rise_and_cuts():
+    rows = claims("Ruritania's holdings of US Treasuries fell to $759 billion in December.")
+    assert summary(rows, "actor_name", "action", "asset", "direction", "amount_text") == [
+        ("Ruritania", "decline", "US Treasuries", "away_from_usd", "$759 billion")]
+    assert rows[0]["amount_role"] == "level"
+    rows = claims("Freedonia's gold reserves rose again.")   # the possessor of an asset holds it
+    assert summary(rows, "actor_name", "action", "asset", "direction") == [("Freedonia", "grow", "gold", "away_from_usd")]
+    rows = claims("Ruritania cut its holdings of US Treasuries by $20 billion.")
+    assert summary(rows, "action", "direction", "amount_usd", "amount_role") == [
+        ("reduce", "away_from_usd", 20e9, "transaction")]
+    rows = claims("Sylvania cut several Ruritanian banks off from SWIFT.")   # "cut ... off" is an exclusion
+    assert summary(rows, "actor_name", "action", "direction") == [("Sylvania", "ban", "neutral")]
+    assert claims("Anna Berg spoke of the decline of the dollar.") == []   # "decline" takes no object after it
+
+
 def test_the_owner_of_a_system_is_not_its_adopter():
     rows = claims("Officials praised the rollout of Ruritania's Mir payment system across Freedonia.")
     assert summary(rows, "actor_name", "action", "asset", "direction") == [("Freedonia", "use", "Mir", "away_from_usd")]

@@ -90,6 +90,13 @@ def test_claims_are_compared_with_official_figures():
         ("reference_comparison", "high", "china_ust_2013_peak")]
     ordinary = check_against_reference({"actor_name": "China", "asset": "US Treasuries", "amount_usd": 50e9}, facts)
     assert [f["severity"] for f in ordinary] == ["info"]
+    # a level ("holdings fell to $800 billion") is compared with the holdings, not with yearly changes
+    level = check_against_reference({"actor_name": "China", "asset": "US Treasuries", "amount_usd": 800e9,
+                                     "amount_role": "level"}, facts)
+    assert [(f["severity"], f["reference"]) for f in level] == [("info", "china_ust_2023")]
+    change = check_against_reference({"actor_name": "China", "asset": "US Treasuries", "amount_usd": 800e9,
+                                      "amount_role": "transaction"}, facts)
+    assert [f["severity"] for f in change] == ["medium"]
     absurd = check_against_reference({"actor_name": "Nowhere", "asset": "gold", "amount_usd": 2e14}, facts)
     assert [f["check"] for f in absurd] == ["magnitude"]
     assert check_against_reference({"actor_name": "China", "asset": "gold", "amount_usd": None}, facts) == []
