@@ -323,11 +323,10 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
-    # ", and" starts a new clause, except in a list of actors ("Brazil, Russia, and China sold ...").
-    starts = {m["start"] for m in mentions}
+    # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
+    # joined up again below.
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
-        if brk.end() not in starts:
-            clause_start = brk.end()
+        clause_start = brk.end()
     speech_end = None
     for speech in _SPEECH.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
@@ -351,6 +350,10 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
                 group.append(m)
             else:
                 break
+        if group[0]["start"] == clause_start and _AND_CLAUSE.search(text[max(0, clause_start - 8):clause_start]):
+            earlier = [m for m in mentions if sentence["start"] <= m["start"] and m["end"] < clause_start]
+            while earlier and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", text[earlier[-1]["end"]:group[0]["start"]]):
+                group.insert(0, earlier.pop())
         return group, clause_start
     if speech_end is not None and _PRONOUN.match(text, clause_start):
         for m in reversed([m for m in mentions if sentence["start"] <= m["start"] < clause_start]):

@@ -70,6 +70,13 @@ def test_coordinated_subjects_give_one_claim_each():
         ("Ruritania", "ruble", "away_from_usd", "planned"), ("Ruritania", "yuan", "away_from_usd", "planned")]
 
 
+def test_a_list_of_subjects_and_a_new_clause_after_a_comma_and():
+    rows = claims("Ruritania, Freedonia, and Sylvania bought gold.")
+    assert sorted(summary(rows, "actor_name")) == [("Freedonia",), ("Ruritania",), ("Sylvania",)]
+    rows = claims("The Bank of Ruritania bought gold, and Freedonian officials promoted the yuan.")
+    assert summary(rows, "actor_name", "asset") == [("Bank of Ruritania", "gold"), ("Freedonia", "yuan")]
+
+
 def test_appositives_and_prepositional_phrases_are_not_subjects():
     rows = claims("Sylvania, a close US ally, sold Treasuries after talks with Freedonia.")
     assert summary(rows, "actor_name", "action") == [("Sylvania", "sell")]
