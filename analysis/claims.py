@@ -67,7 +67,11 @@ _SPEECH = re.compile(r"\b(?:(?:said|says|say|told\s+\w+|argued|argues|explained|
                      r"claimed|claims|highlighted|revealed)(?=\s*(?:that\b|[,:.”\"]|$)))"
                      r"(?:\s+that\b)?")
 _PRONOUN = re.compile(r"\s*(?:it|they|we|he|she|its|their|our|the country|the bank|the government)\b", re.IGNORECASE)
-_FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously)\s+$", re.IGNORECASE)
+# "used to invoice in dollars", "stopped using the dollar": the practice is being given up.
+_FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously|stop|stops|stopped|stopping|cease|ceased|ceases|"
+                       r"ceasing|halt|halted|halts|halting|suspend|suspended|suspends|suspending|quit|quits)\s+$",
+                       re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:while|but|whereas|although|though)\b")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|whose|which|who|led by|once|now|long)\b[^,;]*,")
 _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|into)\s+(?:the\s+)?$")
@@ -228,6 +232,8 @@ class ClaimExtractor:
                 action, polarity = self.lexicon.verbs[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
+                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
+                    action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
                 if first is None:
                     continue

@@ -50,7 +50,8 @@ CLAIMS = pa.schema([
     ("sent_idx", pa.int32()),
     ("actor_name", pa.string()),      # canonical name from the mentions table
     ("actor_country", pa.string()),   # ISO3 of the actor (mentions.country), where it applies
-    ("action", pa.string()),          # sell, dump, buy, add, settle, use, join, connect, ban, ... (claim_verbs.yaml)
+    ("action", pa.string()),          # sell, dump, buy, add, settle, use, join, connect, ban, ... (claim_verbs.yaml);
+                                      # "excluded" for a passive exclusion ("was cut off from SWIFT")
     ("asset", pa.string()),           # US Treasuries, gold, Mir, yuan, local currencies, ... (assets/systems/currencies)
     ("direction", pa.string()),       # away_from_usd / toward_usd / neutral
     ("amount_usd", pa.float64()),

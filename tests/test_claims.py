@@ -92,9 +92,17 @@ def test_settling_outside_the_dollar_is_away_from_it():
     assert summary(rows, "actor_name", "asset", "direction") == [("Freedonia", "US dollar", "away_from_usd")]
 
 
-def test_an_exclusion_is_neutral():
+def test_an_exclusion_is_neutral_and_in_the_passive_names_who_is_shut_out():
     rows = claims("Sylvania banned Ruritanian lenders from SWIFT.")
     assert summary(rows, "actor_name", "action", "asset", "direction") == [("Sylvania", "ban", "SWIFT", "neutral")]
+    rows = claims("Freedonia has been cut off from SWIFT since 2019.")
+    assert summary(rows, "actor_name", "action", "direction", "period") == [
+        ("Freedonia", "excluded", "neutral", "since 2019")]
+
+
+def test_giving_up_a_practice_turns_its_direction_around():
+    rows = claims("Ruritania has stopped using the dollar in its trade.")
+    assert summary(rows, "actor_name", "asset", "direction") == [("Ruritania", "US dollar", "away_from_usd")]
 
 
 def test_holdings_that_fall_or_rise_and_cuts():
