@@ -38,6 +38,7 @@ corpus is made of; each rule is small and tested on synthetic sentences.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -202,31 +203,38 @@ class ClaimExtractor:
     def extract(self, doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
                 amounts: list[Amount] | list[dict]) -> list[dict]:
         """Rows of the ``claims`` table for one document, in text order."""
-        money = [_as_tuple(a) for a in amounts]
-        money = [a for a in money if a[3] == "money"]
+        sentences = sorted(sentences, key=lambda s: s["start"])
+        money = [a for a in map(_as_tuple, amounts) if a[3] == "money"]
+        in_money = _Covered((a[0], a[1]) for a in money)
         assets = [_Span(m.start, m.end, m.owners[0]) for m in self.asset_matcher.find(text)
-                  if not any(s <= m.start < e for s, e, *_ in money)]  # "dollars" inside "3 billion dollars"
+                  if not in_money.covers(m.start)]  # "dollars" inside "3 billion dollars"
+        in_assets = _Covered((a.start, a.end) for a in assets)
+        in_mentions = _Covered((n["start"], n["end"]) for n in mentions)
         sentence_starts = {s["start"] for s in sentences}
         # A verb form inside a name is not a verb: "New Development Bank", "Mir payment system".
         verbs = [_Span(m.start, m.end, m.alias.lower()) for m in self.verb_matcher.find(text)
-                 if not any(a.start <= m.start < a.end for a in assets)
-                 and not any(n["start"] <= m.start < n["end"] for n in mentions)
+                 if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
                  and not (text[m.start].isupper() and m.start not in sentence_starts)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
         speakers = _Speakers(text, sentences, actors)
+        starts = [s["start"] for s in sentences]
+        by_sentence = {name: _group(items, starts, position)
+                       for name, items, position in (("assets", assets, lambda a: a.start),
+                                                     ("verbs", verbs, lambda v: v.start),
+                                                     ("actors", actors, lambda m: m["start"]),
+                                                     ("money", money, lambda a: a[0]))}
         rows: list[dict] = []
-        for sentence in sentences:
-            s_start, s_end = sentence["start"], sentence["end"]
-            s_assets = [a for a in assets if s_start <= a.start < s_end]
-            s_verbs = [v for v in verbs if s_start <= v.start < s_end]
+        for position, sentence in enumerate(sentences):
+            s_end = sentence["end"]
+            s_assets = [a for a in by_sentence["assets"].get(position, []) if a.start < s_end]
+            s_verbs = [v for v in by_sentence["verbs"].get(position, []) if v.start < s_end]
             if not s_assets or not s_verbs:
                 continue
             # Not actors: mentions inside an asset name ("US" of "US Treasuries") or modifying a noun
             # ("BRICS-backed New Development Bank": the bank is the actor).
-            s_actors = [m for m in actors if s_start <= m["start"] < s_end
-                        and not any(a.start <= m["start"] < a.end for a in s_assets)
-                        and not _MODIFIER_AFTER.match(text, m["end"])]
-            s_money = [a for a in money if s_start <= a[0] < s_end]
+            s_actors = [m for m in by_sentence["actors"].get(position, []) if m["start"] < s_end
+                        and not in_assets.covers(m["start"]) and not _MODIFIER_AFTER.match(text, m["end"])]
+            s_money = [a for a in by_sentence["money"].get(position, []) if a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
                 action, polarity = self.lexicon.verbs[verb.key]
@@ -280,6 +288,28 @@ class ClaimExtractor:
                 "asserted_by_article": speaker is None, "negated": negated,
                 "asset_kind": entry.kind, "verb": text[verb.start:verb.end],
             })
+
+
+class _Covered:
+    """Is a position inside one of a set of spans? (Spans of one kind do not overlap; bisect, not a scan.)"""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.spans[index][0] <= position < self.spans[index][1]
+
+
+def _group(items: list, starts: list[int], position) -> dict[int, list]:
+    """Items by the index of the sentence (sorted starts) they begin in, keeping their order."""
+    groups: dict[int, list] = {}
+    for item in items:
+        index = bisect.bisect_right(starts, position(item)) - 1
+        if index >= 0:
+            groups.setdefault(index, []).append(item)
+    return groups
 
 
 def _as_tuple(a: Amount | dict) -> tuple:
