@@ -323,6 +323,7 @@ class FocusBrief:
     partners_from: str                     # "edges", "mentions" (same sentence) or "" when neither table exists
     claims: pd.DataFrame | None            # currency-shift claims involving the actor
     sources: pd.DataFrame                  # articles naming the actor: outlet, title, published, mentions
+    flags: pd.DataFrame | None = None      # quality flags raised on the actor's mentions (flags table)
     missing: list[str] = field(default_factory=list)      # tables not found
     suggestions: list[str] = field(default_factory=list)  # similar actor names, when the actor is absent
 
@@ -387,7 +388,20 @@ def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_da
     sources = sources.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
     return FocusBrief(actor=actor, start_date=start_date, end_date=end_date, n_articles=len(articles),
                       mentions=own, partners=partners, partners_from=partners_from, claims=claims, sources=sources,
-                      missing=missing, suggestions=suggestions)
+                      flags=_flags(tables_dir, own), missing=missing, suggestions=suggestions)
+
+
+def _flags(tables_dir, own: pd.DataFrame) -> pd.DataFrame | None:
+    """Quality flags (a title that does not fit the person's role, a truncated name …) overlapping the mentions."""
+    flags = optional_table(tables_dir, "flags", ["doc_id", "sent_idx", "start", "end", "flag", "surface", "detail"])
+    if flags is None:
+        return None
+    spans = own[["doc_id", "sent_idx", "start", "end"]]
+    paired = flags.merge(spans, on=["doc_id", "sent_idx"], suffixes=("", "_mention"))
+    paired = paired[(paired["start"] < paired["end_mention"]) & (paired["start_mention"] < paired["end"])]
+    return (paired.drop_duplicates(["doc_id", "sent_idx", "start", "end", "flag"])
+            [["doc_id", "sent_idx", "flag", "surface", "detail"]]
+            .sort_values(["doc_id", "sent_idx", "flag"]).reset_index(drop=True))
 
 
 def _partners(tables_dir, actor, mentions, own, period_docs, has_period, missing):
@@ -483,10 +497,14 @@ def brief_summary(brief: FocusBrief) -> str:
         return text
     n_docs = brief.mentions["doc_id"].nunique()
     outlets = brief.mentions["outlet"].dropna().nunique()
-    dated = brief.mentions["published"].dropna()
-    span = f", from {dated.min()} to {dated.max()}" if len(dated) else ""
+    dated = brief.sources["published"].dropna()
+    if len(dated) == 0:
+        span = "none of them dated"
+    else:
+        span = (f"dated {dated.min()}" if dated.min() == dated.max() else f"dated {dated.min()} to {dated.max()}")
+        span += f", {n_docs - len(dated)} undated" if len(dated) < n_docs else ""
     text = (f"**{actor}** is named {len(brief.mentions)} times in {n_docs} of {brief.n_articles} articles "
-            f"from {outlets} named outlets{span}, in {markdown_text(brief.period)}.")
+            f"({outlets} named {'outlet' if outlets == 1 else 'outlets'}; {span}), in {markdown_text(brief.period)}.")
     if brief.partners is not None and not brief.partners.empty:
         top = brief.partners.iloc[0]
         text += (f" Most often named alongside: **{markdown_text(top['partner'])}** ({int(top['n_sentences'])} "
@@ -495,4 +513,7 @@ def brief_summary(brief: FocusBrief) -> str:
         n = len(brief.claims)
         text += (" No currency-shift claim involves them." if n == 0 else
                  " One currency-shift claim involves them." if n == 1 else f" {n} currency-shift claims involve them.")
+    if brief.flags is not None and len(brief.flags):
+        text += (f" {len(brief.flags)} quality {'flag was' if len(brief.flags) == 1 else 'flags were'} raised on "
+                 "these mentions (see the sources below).")
     return text

@@ -118,8 +118,20 @@ def test_without_edges_partners_are_counted_from_shared_sentences(tables):
         ["Vladimir Putin", 3, 2], ["Luiz Inácio Lula da Silva", 1, 1]]  # the outlet is not a partner
     assert brief.sources["doc_id"].tolist() == ["a", "b", "c"]  # by date, undated last
     assert brief.sources["mentions"].tolist() == [2, 1, 1]
-    assert brief_summary(brief).startswith("**Xi Jinping** is named 4 times in 3 of 3 articles from 2 named outlets, "
-                                           "from 2023-03-01 to 2024-06-01")
+    assert brief_summary(brief).startswith("**Xi Jinping** is named 4 times in 3 of 3 articles (2 named outlets; "
+                                           "dated 2023-03-01 to 2024-06-01, 1 undated), in the whole corpus.")
+    assert brief.flags is None  # no flags table: nothing to say, nothing raised
+
+
+def test_quality_flags_on_the_actors_mentions_are_listed(tables):
+    _write(tables, "flags", [
+        {"doc_id": "a", "sent_idx": 0, "start": 0, "end": 1, "flag": "title_mismatch", "surface": "x", "detail": "d"},
+        {"doc_id": "a", "sent_idx": 0, "start": 5, "end": 9, "flag": "truncated_word", "surface": "y", "detail": "d"},
+        {"doc_id": "c", "sent_idx": 2, "start": 0, "end": 1, "flag": "role_undated", "surface": "z", "detail": "d"},
+    ])
+    brief = focus_brief(tables, "Xi Jinping")
+    assert brief.flags[["doc_id", "flag"]].values.tolist() == [["a", "title_mismatch"]]  # overlapping spans only
+    assert "1 quality flag was raised on these mentions" in brief_summary(brief)
 
 
 def test_edges_give_the_partners_and_a_period_recounts_them_from_their_sentences(tables):
@@ -291,7 +303,7 @@ def test_a_brief_escapes_the_corpus_and_the_same_inputs_give_the_same_report(tmp
         pages[run] = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.html"))}
     brief = pages["first"]["05-report.html"]
     assert "<script" not in brief and "&lt;script&gt;alert(" in brief  # the markup reached the page, as text
-    assert "Xi Jinping</strong> is named 4 times in 3 of 3 articles" in brief
+    assert "Xi Jinping</strong> is named 4 times in 3 of 3 articles (2 named outlets; dated 2024-03-05 to 2024-06-02, 1 undated)" in brief
     assert "Vladimir Putin" in brief and "Luiz Inácio Lula da Silva" in brief
     index = pages["first"]["index.html"]
     assert "&lt;em&gt;empty.txt" in index and "<em>empty" not in index

@@ -61,7 +61,7 @@ def test_start_here_answers(sample_tables_dir):
     solutions = load(SOLUTIONS_DIR / "00_start_here.py")
     rows = solutions.exercise_1(sample_tables_dir)
     assert {"articles", "ingest_report", "sentences", "mentions"} <= set(rows)
-    assert rows["ingest_report"] == len(list(p for p in config.SAMPLE_CORPUS.rglob("*") if p.is_file()))
+    assert rows["ingest_report"] == len([p for p in config.SAMPLE_CORPUS.rglob("*") if p.is_file()])
     assert solutions.exercise_2(sample_tables_dir) == 1.0
     doc_id, sent_idx, n_actors = solutions.exercise_3(sample_tables_dir)
     mentions = pd.read_parquet(sample_tables_dir / "mentions.parquet")
