@@ -88,8 +88,9 @@ def declared_parameters(notebook: Path) -> dict:
 def coerce_parameter(name: str, value, default, notebook: str):
     """``value`` in the type of the notebook's ``default`` (papermill passes values as they are).
 
-    A string default takes numbers as their text (``-p focus_actor=1MDB`` stays a name); a list default takes a
-    comma-separated string (``-p frames=sanctions,brics_currency``); numbers and booleans must be what they say.
+    A string default takes numbers as their text (``-p focus_actor=2024`` stays a name) and lists joined by commas;
+    a list default takes a comma-separated string (``-p frames=sanctions,brics_currency``); numbers and booleans
+    must be what they say.
     """
     if default is None or value is None or value == "":
         return value
@@ -97,6 +98,8 @@ def coerce_parameter(name: str, value, default, notebook: str):
         if isinstance(value, bool):
             raise ReportError(f"parameter {name} of {notebook} expects text, got {value!r} (YAML reads yes/no/true/"
                               f"false as booleans; quote it: -p {name}='\"{value}\"')")
+        if isinstance(value, list | tuple):  # -p frames=[a, b] for a notebook that takes "a,b"
+            return ",".join(str(item) for item in value)
         return str(value) if isinstance(value, int | float) else value
     if isinstance(default, bool):
         if not isinstance(value, bool):

@@ -44,6 +44,7 @@ def test_malformed_parameters_are_refused(pair):
 
 @pytest.mark.parametrize("value, default, expected", [
     (2024, "", "2024"),                       # a number where the notebook takes text: its text
+    (["sanctions", "brics_currency"], "", "sanctions,brics_currency"),
     ("Xi Jinping", "Xi Jinping", "Xi Jinping"),
     (1, 0.8, 1.0),                            # an int where the notebook takes a float
     ("sanctions, brics_currency", [], ["sanctions", "brics_currency"]),
@@ -263,6 +264,30 @@ def small_corpus(tmp_path_factory):
         if path.name[:3] in {"004", "012", "016", "022", "025"} or path.name == "empty.txt":
             shutil.copy(path, corpus / path.name)
     return corpus
+
+
+@pytest.mark.slow
+def test_each_notebook_gets_only_its_parameters_in_its_types(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    notebook = new_notebook(cells=[
+        new_markdown_cell("# 09 · Tiny"),
+        new_code_cell('corpus = ""\ntables_dir = ""\nfigures_dir = ""\nwindow = 1.0\nfocus_actor = ""',
+                      metadata={"tags": ["parameters"]}),
+        new_code_cell("print(type(window).__name__, type(focus_actor).__name__, focus_actor)")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "09-tiny.ipynb"
+    nbformat.write(notebook, path)
+    corpus = write_synthetic_corpus(tmp_path / "corpus")
+    folder = build_report(corpus, "tiny", {"window": 2, "focus_actor": 2024}, reports_dir=tmp_path / "reports",
+                          notebooks=[path])
+    passed = json.loads((folder / "report.json").read_text())["notebooks"][0]["parameters"]
+    assert passed == {"corpus": str(corpus.resolve()), "tables_dir": str(folder / "tables"),
+                      "figures_dir": str(folder / "figures"), "window": 2.0, "focus_actor": "2024"}
+    executed = nbformat.read(folder / "09-tiny.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "float str 2024\n"
+    assert '<a href="09-tiny.html">09 · Tiny</a>' in (folder / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
