@@ -14,6 +14,7 @@ from analysis.report import (
     brief_summary,
     build_report,
     coerce_parameter,
+    export_html,
     focus_brief,
     markdown_text,
     numbered_notebooks,
@@ -81,6 +82,22 @@ def test_markdown_text_escapes_markup_from_the_corpus():
     assert markdown_text("<script>alert('x')</script>") == "&lt;script&gt;alert('x')&lt;/script&gt;"
     assert markdown_text("*Breaking* [link](x) #tag") == r"\*Breaking\* \[link\](x) \#tag"
     assert markdown_text(None) == "—" and markdown_text(float("nan")) == "—"
+
+
+def test_html_pages_hide_code_unless_asked_and_load_nothing_from_elsewhere(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    cell = new_code_cell("secret_variable_name = 1", outputs=[new_output(
+        "display_data", data={"text/markdown": markdown_text("<script>alert(1)</script> title")})])
+    path = tmp_path / "07-page.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 07 · Page\n\nA formula: $x^2$"), cell]), path)
+    hidden = export_html(path, show_code=False, index_link=True).read_text(encoding="utf-8")
+    shown = export_html(path, show_code=True).read_text(encoding="utf-8")
+    assert "secret_variable_name" not in hidden and "secret_variable_name" in shown
+    assert 'href="index.html"' in hidden and 'href="index.html"' not in shown
+    for page in (hidden, shown):
+        assert "<script" not in page and "cdnjs" not in page and "&lt;script&gt;alert(1)" in page
 
 
 # --- the focus-actor brief on small hand-made tables -------------------------------------------------------------
