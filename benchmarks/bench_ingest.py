@@ -30,7 +30,7 @@ def measure(n_articles: int, workers: int) -> dict:
     corpus = write_corpus(CORPORA / f"n{n_articles}", n_articles)
     n_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     start = time.perf_counter()
-    summary = run(corpus, CORPORA / f"out{n_articles}", RunOptions(progress=False, workers=workers))
+    summary = run(corpus, CORPORA / f"out{n_articles}", RunOptions(progress=False, workers=workers, actors=False))  # ingestion alone
     seconds = time.perf_counter() - start
     return {"articles": n_articles, "workers": workers, "megabytes": round(n_bytes / 1e6, 2),
             "seconds": round(seconds, 2), "files_per_s": round(n_articles / seconds, 1),
