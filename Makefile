@@ -10,7 +10,7 @@ PARAMS ?=
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install report run test test-fast notebooks benchmark benchmark-actors lock lint clean
+.PHONY: help install report run test test-fast notebooks benchmark benchmark-actors benchmark-network lock lint clean
 
 help:  ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,3 +55,6 @@ clean:  ## Remove generated tables, reports and caches (keeps .venv)
 benchmark-actors: $(STAMP)  ## Actor extraction speed vs a spaCy EntityRuler (installs spaCy into .venv)
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt ".[bench]"
 	$(BIN)/python benchmarks/bench_actors.py
+
+benchmark-network: $(STAMP)  ## Actor-network edges, backbone, metrics and communities for 100,000 synthetic articles
+	$(BIN)/python benchmarks/bench_network.py
