@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: help install report run test test-fast notebooks benchmark benchmark-actors benchmark-network lock lint clean
 
 help:  ## Show this help
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo "  Variables: CORPUS=$(CORPUS)  NAME=<report name>  PARAMS='-p key=value ...'"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
