@@ -66,11 +66,22 @@ _ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>
 _TITLE_BEFORE_SOLID = max(map(len, _QUALIFIERS)) + max(len(t.replace(" ", "")) for t in ROLE_WORDS) + 5
 # _TITLE_BEFORE read backwards from the name, without the optional qualifier: whether the text
 # before a name ends with a title at all, checked with one anchored match on the reversed text.
-_TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?(?i:"
+_TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?(?P<title>(?i:"
                                     + "|".join(sorted((re.escape(t[::-1]) for t in ROLE_WORDS), key=len, reverse=True))
-                                    + ")")
-_LOCATIVE = re.compile(r"(?i:\b(?:in|at|(?<!according )to|from|near|outside|inside|across|around|via|toward|towards|visit|visits|"
-                       r"visited|visiting|arrived in|held in|hosted in)\s+(?:the\s+)?)$")
+                                    + "))")
+# _TITLE_BEFORE for a search: a match starts with a qualifier or a title, so positions whose
+# character starts neither are passed over at once (the same case folding as the pattern's).
+_TITLE_BEFORE_SEARCH = re.compile(
+    rf"(?=(?i:[{''.join(sorted({word[0] for word in (*_QUALIFIERS, *ROLE_WORDS)}))}])){_TITLE_BEFORE.pattern}")
+_LONGEST_TITLE, _LONGEST_QUALIFIER = max(map(len, ROLE_WORDS)), max(map(len, _QUALIFIERS))
+_LOCATIVE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside", "across", "around", "via", "toward", "towards",
+                   "visit", "visits", "visited", "visiting", "arrived in", "held in", "hosted in")
+_LOCATIVE = re.compile(r"(?i:\b(?:" + "|".join(w if w != "to" else "(?<!according )to" for w in _LOCATIVE_WORDS)
+                       + r")\s+(?:the\s+)?)$")
+# _LOCATIVE read backwards: an anchored match on the reversed text before a name says whether
+# _LOCATIVE.search would find a match ending there, without trying every position.
+_LOCATIVE_REVERSED = re.compile(r"(?i:(?:\s+eht)?\s+(?:" + "|".join(w[::-1] if w != "to" else "ot(?! gnidrocca)"
+                                                             for w in _LOCATIVE_WORDS) + r")\b)")
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
 _NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
@@ -112,6 +123,8 @@ _CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|reals?|rand|riy
                r"bol[ií]vars?|liras?|pounds?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
                r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?")
 _CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
+# What follows a country mention, in one match: a currency (no ``title`` group), else a role.
+_COUNTRY_AFTER = re.compile(rf"(?:{_CURRENCY_AFTER.pattern})|{_ROLE_AFTER.pattern}")
 # Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
 # Publication heads (Review, Monitor, Times...) are left out: outlets are sources, not actors.
 _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",
@@ -164,19 +177,23 @@ class ActorExtractor:
         self.dictionary = dictionary
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
-        self._alias_cache: dict[tuple[str, str], tuple[Actor, tuple, tuple | None]] = {}
+        self._alias_cache: dict[str, tuple] = {}
 
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
-        mentions = self._dictionary_mentions(text, result)
-        mentions = self._titles_and_roles(text, published, mentions, result)
-        discovered = self._discovered_names(text, mentions, result)
-        organisations = SpanIndex((m.start, m.end) for m in discovered if m.actor_type == "organization")
-        # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
-        if organisations.spans:
-            mentions = [m for m in mentions if not organisations.overlaps(m.start, m.end)]
-        mentions = mentions + discovered
-        mentions += self._surname_coreference(text, mentions)
+        mentions, checks = self._dictionary_mentions(text, result)
+        mentions = self._titles_and_roles(text, published, mentions, checks, result)
+        discovered, spans = self._discovered_names(text, mentions, result)
+        if discovered:
+            # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
+            superseded = {span for m in discovered if m.actor_type == "organization"
+                          for span in spans if span[0] < m.end and span[1] > m.start}
+            if superseded:
+                mentions = [m for m in mentions if (m.start, m.end) not in superseded]
+                spans = [span for span in spans if span not in superseded]
+            mentions = mentions + discovered
+            spans = sorted(spans + [(m.start, m.end) for m in discovered])
+        mentions += self._surname_coreference(text, mentions, spans)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
         result.mentions = sorted(mentions, key=attrgetter("start", "end"))
@@ -185,59 +202,75 @@ class ActorExtractor:
         return result
 
     # 1 and 4: aliases, with metonyms decided by context
-    def _dictionary_mentions(self, text: str, result: ActorResult) -> list[Mention]:
-        mentions = []
+    def _dictionary_mentions(self, text: str, result: ActorResult) -> tuple[list[Mention], list]:
+        """Mentions of the dictionary's aliases, and which of them the next stage checks: the index
+        of each person (with ``None``) and of each country followed by a title (with the match)."""
+        mentions: list[Mention] = []
         append = mentions.append
+        checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
         for start, end, alias, owners in self.matcher.spans(text):
-            if len(owners) > 1:
+            entry = cache.get(alias) or self._alias_entry(alias, owners)
+            template, metonym_template, is_country, is_person = entry
+            if template is None:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
-            actor, fields, metonym_fields = cache.get((alias, owners[0])) or self._alias_fields(alias, owners[0])
-            if actor.type == "country" and (text.startswith("$", end) or _CURRENCY_AFTER.match(text, end)):
-                continue
-            if metonym_fields and not _LOCATIVE.search(text[max(0, start - 30):start]):
-                append(_new_mention(start, end, *metonym_fields))
-                continue
-            append(_new_mention(start, end, *fields))
-        return mentions
+            role = None
+            if is_country:
+                if text.startswith("$", end):
+                    continue
+                role = _COUNTRY_AFTER.match(text, end)
+                if role and role.group("title") is None:
+                    continue  # the country issues a currency or a bond
+            if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
+                template, role = metonym_template, None
+            elif role or is_person:
+                checks.append((len(mentions), role))
+            fields = template.copy()
+            fields["start"], fields["end"] = start, end
+            mention = _object_new(Mention)
+            _object_setattr(mention, "__dict__", fields)
+            append(mention)
+        return mentions, checks
 
-    def _alias_fields(self, alias: str, actor_id: str) -> tuple[Actor, tuple, tuple | None]:
-        """The actor of an alias and its mention's fields: as itself, and as the country it stands for."""
-        actor = self.dictionary.actors[actor_id]
-        fields = _mention_fields(actor, "name" if alias == actor.name else "alias")
-        country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
-        cached = self._alias_cache[alias, actor_id] = (actor, fields, _mention_fields(country, "metonym") if country else None)
-        return cached
+    def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
+        """What every match of an alias shares: its mention's fields, as itself and as the country it
+        stands for, and whether the actor is a country or a person (``None`` fields: ambiguous)."""
+        if len(owners) > 1:
+            entry = (None, None, False, False)
+        else:
+            actor = self.dictionary.actors[owners[0]]
+            country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
+            entry = (_fields_dict(*_mention_fields(actor, "name" if alias == actor.name else "alias")),
+                     _fields_dict(*_mention_fields(country, "metonym")) if country else None,
+                     actor.type == "country", actor.type == "person" and bool(actor.roles))
+        self._alias_cache[alias] = entry
+        return entry
 
     # 2 and 3: titles before people, role descriptions without a name
-    def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention],
+    def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention], checks: list,
                           result: ActorResult) -> list[Mention]:
         absorbed: set[int] = set()
         added: list[Mention] = []
-        for index, mention in enumerate(mentions):
-            if mention.actor_type == "person":
+        for index, role in checks:
+            mention = mentions[index]
+            if role is None:
                 self._check_title(text, published, mention, mentions, index, absorbed, result)
-            elif mention.actor_type == "country" and mention.via != "metonym":
-                role = _ROLE_AFTER.match(text, mention.end)
-                if not role:
-                    continue
-                absorbed.add(index)  # "Chinese" in "the Chinese president" designates the person
-                if role.group("name"):
-                    continue  # a title before a name: the person's own mention carries it
-                person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
-                                            published, result, role.start("title"), role.end("title"))
-                if person:
-                    added.append(_mention(mention.start, role.end("title"), person, "role_description"))
+                continue
+            absorbed.add(index)  # "Chinese" in "the Chinese president" designates the person
+            if role.group("name"):
+                continue  # a title before a name: the person's own mention carries it
+            person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
+                                        published, result, role.start("title"), role.end("title"))
+            if person:
+                added.append(_mention(mention.start, role.end("title"), person, "role_description"))
         if not absorbed:
             return mentions + added
         return [m for i, m in enumerate(mentions) if i not in absorbed] + added
 
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, result) -> None:
         """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``."""
-        person = self.dictionary.actors.get(person_mention.actor_id)
-        if not person or not person.roles:
-            return
+        person = self.dictionary.actors[person_mention.actor_id]  # a person with roles (see _alias_entry)
         sentence_start = max(text.rfind(". ", 0, person_mention.start) + 1, text.rfind("\n", 0, person_mention.start) + 1)
         title = _title_before(text, sentence_start, person_mention.start)
         if not title:
@@ -289,27 +322,71 @@ class ActorExtractor:
         return None
 
     # 5: people and organisations the dictionary does not know; other names become candidates
-    def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult) -> list[Mention]:
-        taken = SpanIndex((m.start, m.end) for m in mentions)
+    def _discovered_names(self, text: str, mentions: list[Mention],
+                          result: ActorResult) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """The new names' mentions, and the spans of ``mentions``, sorted (as in :class:`SpanIndex`)."""
+        spans = sorted([(m.start, m.end) for m in mentions])
+        starts = [s for s, _ in spans]
+        n_spans, below = len(spans), 0  # below: how many spans start before the current run ends
         found = []
+        candidates = result.candidates
         for run in _CAPITALISED_RUN.finditer(text):
             run_start, run_end = run.span()
-            start, end = _trim_run(text, run_start, run_end, taken)
-            if end - start < 3:
-                continue
-            name = text[start:end]
-            if _has_org_head(name) and not _starts_inside_mention(run_start, start, text, taken):
-                result.candidates.append(Candidate(start, end, name, "organisation_head"))
+            while below < n_spans and starts[below] < run_end:
+                below += 1
+            # SpanIndex.overlaps(run_start, run_end), with the index kept as the runs move right
+            if (below and spans[below - 1][1] > run_start) or (below > 1 and spans[below - 2][1] > run_start):
+                # The run overlaps a mention. Trimming leaves nothing when one mention covers a word of
+                # every word of it ("Xi Jinping", "Xi Jinping’s"), or when it has two words or fewer
+                # (a word overlapping the mention goes, and one word is no name).
+                last_start, last_end = spans[below - 1]
+                if last_start <= run_start and (last_end >= run_end or (
+                        last_end > run_start and " " not in text[last_end - 1:run_end]
+                        and "\t" not in text[last_end - 1:run_end])):
+                    continue
+                start, end = _trim_covered_run(text, run_start, run_end, spans, starts)
+                if end - start < 3:
+                    continue
+                name = text[start:end]
+                words = name.split()
+                # Trimming removed a mention from the front ("BRICS Business Council"): not an organisation.
+                heads = not _ORG_HEADS.isdisjoint(words) and not (
+                    run_start < start and _overlaps(spans, starts, run_start, start))
+            else:
+                # No word of the run can overlap a mention, so only function words at the front
+                # go, and the run still ends where it ended.
+                words = text[run_start:run_end].split()  # a run's words are separated by spaces and tabs only
+                count, first = len(words), 0
+                while first < count and words[first].strip("’'") in _NOT_PERSON_WORDS:
+                    first += 1
+                if count - first < 2:
+                    continue
+                if first:
+                    position = run_start
+                    for word in words[:first]:
+                        position = text.index(word, position) + len(word)
+                    start = text.index(words[first], position)
+                    name = text[start:run_end]
+                    words = words[first:]
+                else:
+                    start, name = run_start, run.group()
+                end = run_end
+                if end - start < 3:
+                    continue
+                heads = not _ORG_HEADS.isdisjoint(words)
+            if heads and _has_org_head(words):
+                candidates.append(_new_candidate(start, end, name, "organisation_head"))
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
                 continue
-            kind = _person_context(text, start, end) if _looks_like_person(name) else None
-            result.candidates.append(Candidate(start, end, name, kind or "capitalised"))
+            kind = _person_context(text, start, end) if _looks_like_person(name, words) else None
+            candidates.append(_new_candidate(start, end, name, kind or "capitalised"))
             if kind:
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
-        return found
+        return found, spans
 
     # 6: surnames of people named in full elsewhere in the document
-    def _surname_coreference(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _surname_coreference(self, text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+        """Later mentions of a person by surname alone; ``spans``: those of ``mentions``, sorted."""
         surnames: dict[str, Mention] = {}
         for mention in mentions:
             if mention.actor_type == "person" and " " in mention.actor_name:
@@ -318,10 +395,10 @@ class ActorExtractor:
                     surnames.setdefault(surname, mention)
         if not surnames:
             return []
-        taken = SpanIndex((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in spans]
         added = []
         for start, end, surname in _whole_words(text, surnames):
-            if not taken.overlaps(start, end):
+            if not _overlaps(spans, starts, start, end):
                 person = surnames[surname]
                 added.append(_new_mention(start, end, person.actor_id, person.actor_name, "person",
                                      "coreference", person.country, person.sector))
@@ -331,8 +408,20 @@ class ActorExtractor:
     def _acronym_flags(self, text: str, mentions: list[Mention], result: ActorResult) -> None:
         if "(" not in text:  # no acronym in brackets anywhere
             return
+        # Where a mention must end for a bracket to follow it (after whitespace, if any).
+        before_brackets = set()
+        bracket = text.find("(")
+        while bracket >= 0:
+            position = bracket
+            before_brackets.add(position)
+            while position and text[position - 1].isspace():
+                position -= 1
+                before_brackets.add(position)
+            bracket = text.find("(", bracket + 1)
         by_start = {m.start: m for m in mentions}
         for mention in mentions:
+            if mention.end not in before_brackets:
+                continue
             acronym = _ACRONYM_AFTER.match(text, mention.end)
             if not acronym or len(text[mention.start:mention.end]) <= len(acronym.group("acronym")):
                 continue
@@ -370,6 +459,8 @@ _object_new, _object_setattr = object.__new__, object.__setattr__
 _NEW_MENTION_FIELDS = ("start", "end", "actor_id", "actor_name", "actor_type", "via", "country", "sector")
 if tuple(f.name for f in dataclass_fields(Mention)) != _NEW_MENTION_FIELDS:  # keep _new_mention in step with Mention
     raise RuntimeError("Mention's fields changed: update _new_mention and _NEW_MENTION_FIELDS")
+if tuple(f.name for f in dataclass_fields(Candidate)) != ("start", "end", "name", "kind"):
+    raise RuntimeError("Candidate's fields changed: update _new_candidate")
 
 
 def _new_mention(start: int, end: int, actor_id: str, actor_name: str, actor_type: str, via: str,
@@ -383,6 +474,18 @@ def _new_mention(start: int, end: int, actor_id: str, actor_name: str, actor_typ
     _object_setattr(mention, "__dict__", {"start": start, "end": end, "actor_id": actor_id, "actor_name": actor_name,
                                           "actor_type": actor_type, "via": via, "country": country, "sector": sector})
     return mention
+
+
+def _new_candidate(start: int, end: int, name: str, kind: str) -> Candidate:
+    """``Candidate(...)`` made the way :func:`_new_mention` makes a mention."""
+    candidate = _object_new(Candidate)
+    _object_setattr(candidate, "__dict__", {"start": start, "end": end, "name": name, "kind": kind})
+    return candidate
+
+
+def _fields_dict(*fields) -> dict:
+    """A mention's attribute dictionary for the fields after its offsets (offsets to be filled in)."""
+    return dict(zip(_NEW_MENTION_FIELDS, (0, 0, *fields)))
 
 
 def _mention_fields(actor: Actor, via: str) -> tuple:
@@ -404,7 +507,9 @@ def _whole_words(text: str, words) -> list[tuple[int, int, str]]:
         i = text.find(word)
         while i >= 0:
             j = i + length
-            if (i == 0 or not _is_word_char(text[i - 1])) and (j == size or not _is_word_char(text[j])):
+            before = text[i - 1] if i else " "
+            after = text[j] if j < size else " "
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):  # _is_word_char
                 found.append((i, j, word))
             i = text.find(word, i + 1)
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -437,59 +542,75 @@ class SpanIndex:
 def _title_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_TITLE_BEFORE.search(text, start, end)``, without trying every position of a long sentence.
 
-    Most names have no title before them, which one match on the reversed text tells. A match
-    has at most ``_TITLE_BEFORE_SOLID`` characters other than whitespace and hyphens, so when
-    the last 64 characters already hold more than that, none can start before them.
+    Most names have no title before them, which one match on the reversed text tells; it also
+    tells where the title ends, which is the same in every match (only whitespace, a full stop
+    and "Mr." follow it). A match then starts at most a title, a qualifier and their separator
+    before that end, and a separator longer than one character would cover the character just
+    before the longest title: when that one is neither whitespace nor a hyphen, the search can
+    start there. Failing that, a match has at most ``_TITLE_BEFORE_SOLID`` characters other
+    than whitespace and hyphens, so when the last 64 characters hold more, it starts in them.
     """
-    if not _TITLE_BEFORE_REVERSED.match(text[start:end][::-1]):
+    backwards = _TITLE_BEFORE_REVERSED.match(text[start:end][::-1])
+    if not backwards:
         return None
-    near = end - 64
-    if near > start and len("".join(text[near:end].split()).replace("-", "")) > _TITLE_BEFORE_SOLID:
-        start = near
-    return _TITLE_BEFORE.search(text, start, end)
+    title_end = end - backwards.start("title")
+    near = title_end - _LONGEST_TITLE - _LONGEST_QUALIFIER - 1
+    if near > start:
+        before_title = text[title_end - _LONGEST_TITLE - 1]
+        if not before_title.isspace() and before_title != "-":
+            start = near
+        else:
+            near = end - 64
+            if near > start and len("".join(text[near:end].split()).replace("-", "")) > _TITLE_BEFORE_SOLID:
+                start = near
+    return _TITLE_BEFORE_SEARCH.search(text, start, end)
 
 
-def _trim_run(text: str, start: int, end: int, taken: SpanIndex) -> tuple[int, int]:
-    """Drop words of a capitalised run that are already mentions, titles or function words."""
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """:meth:`SpanIndex.overlaps` on sorted ``spans`` and their ``starts``, without building an index."""
+    i = bisect.bisect_left(starts, end)
+    return (i > 0 and spans[i - 1][1] > start) or (i > 1 and spans[i - 2][1] > start)
+
+
+def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, int]],
+                      starts: list[int]) -> tuple[int, int]:
+    """Drop the words of a capitalised run that are mentions, titles or function words, at either end.
+
+    For a run that overlaps a mention (``spans``, sorted, with their ``starts``): the words at
+    the front that overlap a mention or are function words, and those at the back that overlap
+    a mention. An empty span ``(start, start)`` when fewer than two words are left.
+    """
     words = text[start:end].split()  # a run's words are separated by spaces and tabs only
     count = len(words)
-    if count < 2:
+    if count < 3:  # a word overlapping a mention goes, and one word left is no name
         return start, start
-    first = 0
-    if not taken.overlaps(start, end):
-        # The cheap, common case: no word of the run can overlap a mention unless the whole run
-        # does, so only function words at the front go, and the run still ends where it ended.
-        while first < count and words[first].strip("’'") in _NOT_PERSON_WORDS:
-            first += 1
-        if count - first < 2:
-            return start, start
-        position = start
-        for word in words[:first]:
-            position = text.index(word, position) + len(word)
-        return (text.index(words[first], position) if first else start), end
-    spans, position = [], start
+    bisect_left = bisect.bisect_left
+    word_spans, position = [], start
     for word in words:
         position = text.index(word, position)
-        spans.append((position, position + len(word)))
+        word_spans.append((position, position + len(word)))
         position += len(word)
-    last = count
-    while first < last and (taken.overlaps(*spans[first]) or words[first].strip("’'") in _NOT_PERSON_WORDS):
+    first, last = 0, count
+    while first < last:
+        word_start, word_end = word_spans[first]
+        i = bisect_left(starts, word_end)
+        if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)
+                or words[first].strip("’'") in _NOT_PERSON_WORDS):
+            break
         first += 1
-    while first < last and taken.overlaps(*spans[last - 1]):
+    while first < last:
+        word_start, word_end = word_spans[last - 1]
+        i = bisect_left(starts, word_end)
+        if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)):
+            break
         last -= 1
-    return (spans[first][0], spans[last - 1][1]) if last - first >= 2 else (start, start)
+    return (word_spans[first][0], word_spans[last - 1][1]) if last - first >= 2 else (start, start)
 
 
-def _has_org_head(name: str) -> bool:
+def _has_org_head(words: list[str]) -> bool:
     """An organisation's head noun ends the name or precedes its complement ("Observatory on Asia")."""
-    words = name.split()
     return words[-1] in _ORG_HEADS or any(
         word in _ORG_HEADS and following in {"on", "of", "for"} for word, following in zip(words, words[1:]))
-
-
-def _starts_inside_mention(run_start: int, start: int, text: str, taken: SpanIndex) -> bool:
-    """Whether trimming removed a mention from the front of the run ("BRICS Business Council")."""
-    return run_start < start and taken.overlaps(run_start, start)
 
 
 def _person_context(text: str, start: int, end: int) -> str | None:
@@ -506,9 +627,13 @@ def _person_context(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and not any(w.strip("’'") in _NOT_PERSON_WORDS for w in words) and not name.isupper()
+def _looks_like_person(name: str, words: list[str]) -> bool:
+    """Two words or more (``words``: those of ``name``), none of them (quotes stripped) a function
+    word or title, not all capitals."""
+    if len(words) < 2 or not _NOT_PERSON_WORDS.isdisjoint(words) or name.isupper():
+        return False
+    # Only a word with a quote at either end can differ from itself stripped.
+    return ("’" not in name and "'" not in name) or not any(w.strip("’'") in _NOT_PERSON_WORDS for w in words)
 
 
 @lru_cache(maxsize=4096)

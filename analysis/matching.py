@@ -143,10 +143,20 @@ def _case_fits(surface: str, alias: str, capitals: tuple[bool, ...] | None) -> b
 
 
 def _longest_first(matches: list[tuple[int, int, str, tuple[str, ...]]]) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """The leftmost match, the longest of those starting there, then on from its end.
+
+    Two matches never share both start and end, so sorting the tuples themselves orders them
+    by start, then end: of matches starting at one place, the last one seen is the longest.
+    """
+    matches.sort()
     chosen = []
-    taken_until = -1
-    for match in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):
-        if match[0] >= taken_until:
+    taken_until = last_start = -1
+    for match in matches:
+        start = match[0]
+        if start >= taken_until:
             chosen.append(match)
+            taken_until, last_start = match[1], start
+        elif start == last_start:  # a longer match from where the last chosen one starts
+            chosen[-1] = match
             taken_until = match[1]
     return chosen
