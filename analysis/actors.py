@@ -57,6 +57,8 @@ ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader"
 _TITLES = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
 _QUALIFIERS = ("new", "former", "then", "ex", "acting", "incoming", "outgoing", "current", "deputy", "vice", "first")
 _QUALIFIER = rf"(?:(?i:{'|'.join(_QUALIFIERS)})[\s-]+)?"
+# The letters a qualifier or a title starts with (either case, as the patterns match them).
+_ROLE_STARTS = "".join(sorted({word[0] for word in (*_QUALIFIERS, *ROLE_WORDS)}))
 # A title ending right before a person's name: "Chinese Prime Minister ", "Russia's new Defense Minister ".
 _TITLE_BEFORE = re.compile(rf"(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\.?\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?$")
 # What may follow a country mention to make a role description: "’s foreign minister", " president".
@@ -71,8 +73,7 @@ _TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?(?P<titl
                                     + "))")
 # _TITLE_BEFORE for a search: a match starts with a qualifier or a title, so positions whose
 # character starts neither are passed over at once (the same case folding as the pattern's).
-_TITLE_BEFORE_SEARCH = re.compile(
-    rf"(?=(?i:[{''.join(sorted({word[0] for word in (*_QUALIFIERS, *ROLE_WORDS)}))}])){_TITLE_BEFORE.pattern}")
+_TITLE_BEFORE_SEARCH = re.compile(rf"(?=(?i:[{_ROLE_STARTS}])){_TITLE_BEFORE.pattern}")
 _LONGEST_TITLE, _LONGEST_QUALIFIER = max(map(len, ROLE_WORDS)), max(map(len, _QUALIFIERS))
 _LOCATIVE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside", "across", "around", "via", "toward", "towards",
                    "visit", "visits", "visited", "visiting", "arrived in", "held in", "hosted in")
@@ -124,7 +125,11 @@ _CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|reals?|rand|riy
                r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?")
 _CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
 # What follows a country mention, in one match: a currency (no ``title`` group), else a role.
-_COUNTRY_AFTER = re.compile(rf"(?:{_CURRENCY_AFTER.pattern})|{_ROLE_AFTER.pattern}")
+# Both need whitespace first, and a role's next word starts with one of _ROLE_STARTS:
+# lookaheads that turn most countries away before the alternatives are tried.
+_COUNTRY_AFTER = re.compile(rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER.pattern})|"
+                            + _ROLE_AFTER.pattern.replace(r"\s+(?P<qualifier>", rf"\s+(?=(?i:[{_ROLE_STARTS}]))(?P<qualifier>", 1)
+                            + ")")
 # Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
 # Publication heads (Review, Monitor, Times...) are left out: outlets are sources, not actors.
 _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",

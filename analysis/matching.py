@@ -100,6 +100,7 @@ class AliasMatcher:
         padded = f" {normalise(text)} "
         candidates = []
         append = candidates.append
+        last_end, disjoint = -1, True  # whether each match starts after the one before ends
         for end_index, (length, variants, fits) in self._automaton.iter(padded):
             # The key " k " ends at end_index in padded text; the alias spans [start, end) of text.
             end = end_index - 1
@@ -115,7 +116,12 @@ class AliasMatcher:
                 if final_dot and text[end:end + 1] == ".":
                     end += 1  # "U.S." keeps its final dot
                 append((start, end, alias, owners))
-        return _longest_first(candidates)
+                if start < last_end:
+                    disjoint = False
+                last_end = end
+        # The automaton reports matches by their end: if none overlaps the one before, they are
+        # already the leftmost-longest choice, in order.
+        return candidates if disjoint else _longest_first(candidates)
 
 
 _UNSEEN = object()
