@@ -118,6 +118,7 @@ _TEMPLATE = _ENVIRONMENT.from_string("""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Report: {{ name }}</title>
 <style>
