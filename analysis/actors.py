@@ -68,7 +68,9 @@ _ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>
 _TITLE_BEFORE_SOLID = max(map(len, _QUALIFIERS)) + max(len(t.replace(" ", "")) for t in ROLE_WORDS) + 5
 # _TITLE_BEFORE read backwards from the name, without the optional qualifier: whether the text
 # before a name ends with a title at all, checked with one anchored match on the reversed text.
-_TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?(?P<title>(?i:"
+_TITLE_BEFORE_REVERSED = re.compile(r"\s+(?:\.?(?i:rm|sm|srm|rd)\s+)?\.?"
+                                    + "(?=(?i:[" + "".join(sorted({t[-1] for t in ROLE_WORDS})) + "]))"  # a title's last letter
+                                    + r"(?P<title>(?i:"
                                     + "|".join(sorted((re.escape(t[::-1]) for t in ROLE_WORDS), key=len, reverse=True))
                                     + "))")
 # _TITLE_BEFORE for a search: a match starts with a qualifier or a title, so positions whose
@@ -102,6 +104,10 @@ _TITLE_CONTEXT_REVERSED = re.compile(
     rf"(?i:{'|'.join(word[::-1] for word in _PERSON_TITLES.split('|'))})\b")
 _ACCORDING_CONTEXT_REVERSED = re.compile(r"\s+(?i:ot gnidrocca|dias)")
 _SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")
+# The context patterns in their order of precedence, one alternative (named for the kind) each.
+_BEFORE_CONTEXT = re.compile(rf"(?P<title_before>{_TITLE_CONTEXT_REVERSED.pattern})|"
+                             rf"(?P<according_to>{_ACCORDING_CONTEXT_REVERSED.pattern})")
+_AFTER_CONTEXT = re.compile(rf"(?P<speech_verb>{_SPEECH_CONTEXT.pattern})|(?P<appositive>{_APPOSITIVE_CONTEXT.pattern})")
 _NOT_PERSON_WORDS = {
     "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
     "But", "And", "Or", "If", "As", "When", "While", "After", "Before", "According", "Since", "Meanwhile",
@@ -517,11 +523,15 @@ def _whole_words(text: str, words) -> list[tuple[int, int, str]]:
             if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):  # _is_word_char
                 found.append((i, j, word))
             i = text.find(word, i + 1)
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
-    chosen, taken_until = [], -1
+    found.sort()  # by start, then end: one (start, end) is one word, so the tuples never tie
+    chosen, taken_until, last_start = [], -1, -1
     for occurrence in found:
-        if occurrence[0] >= taken_until:
+        start = occurrence[0]
+        if start >= taken_until:
             chosen.append(occurrence)
+            taken_until, last_start = occurrence[1], start
+        elif start == last_start:  # a longer word from where the last chosen one starts
+            chosen[-1] = occurrence
             taken_until = occurrence[1]
     return chosen
 
@@ -620,16 +630,10 @@ def _has_org_head(words: list[str]) -> bool:
 
 def _person_context(text: str, start: int, end: int) -> str | None:
     """How the context marks the name as a person's, or ``None``."""
-    before, after = text[max(0, start - 80):start][::-1], text[end:end + 120]  # before: reversed
-    if _TITLE_CONTEXT_REVERSED.match(before):  # _TITLE_CONTEXT.search(text before)
-        return "title_before"
-    if _ACCORDING_CONTEXT_REVERSED.match(before):  # _ACCORDING_CONTEXT.search(text before)
-        return "according_to"
-    if _SPEECH_CONTEXT.match(after):
-        return "speech_verb"
-    if _APPOSITIVE_CONTEXT.match(after):
-        return "appositive"
-    return None
+    # _TITLE_CONTEXT, then _ACCORDING_CONTEXT, searched in the text before (read backwards);
+    # then _SPEECH_CONTEXT, then _APPOSITIVE_CONTEXT, matched after: one match each side.
+    context = _BEFORE_CONTEXT.match(text[max(0, start - 80):start][::-1]) or _AFTER_CONTEXT.match(text[end:end + 120])
+    return context.lastgroup if context else None
 
 
 def _looks_like_person(name: str, words: list[str]) -> bool:
