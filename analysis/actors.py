@@ -595,16 +595,22 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
     the front that overlap a mention or are function words, and those at the back that overlap
     a mention. An empty span ``(start, start)`` when fewer than two words are left.
     """
-    words = text[start:end].split()  # a run's words are separated by spaces and tabs only
+    run = text[start:end]
+    words = run.split()  # a run's words are separated by spaces and tabs only
     count = len(words)
     if count < 3:  # a word overlapping a mention goes, and one word left is no name
         return start, start
     bisect_left = bisect.bisect_left
     word_spans, position = [], start
-    for word in words:
-        position = text.index(word, position)
-        word_spans.append((position, position + len(word)))
-        position += len(word)
+    if "  " not in run and "\t" not in run:  # one space between words
+        for word in words:
+            word_spans.append((position, position + len(word)))
+            position += len(word) + 1
+    else:
+        for word in words:
+            position = text.index(word, position)
+            word_spans.append((position, position + len(word)))
+            position += len(word)
     first, last = 0, count
     while first < last:
         word_start, word_end = word_spans[first]
