@@ -101,13 +101,14 @@ class AliasMatcher:
         candidates = []
         append = candidates.append
         last_end, disjoint = -1, True  # whether each match starts after the one before ends
+        unseen = _UNSEEN
         for end_index, (length, variants, fits) in self._automaton.iter(padded):
             # The key " k " ends at end_index in padded text; the alias spans [start, end) of text.
             end = end_index - 1
             start = end - length
             surface = text[start:end]
-            fit = fits.get(surface, _UNSEEN)
-            if fit is _UNSEEN:
+            fit = fits.get(surface, unseen)
+            if fit is unseen:
                 fit = _fit(surface, variants)
                 if len(fits) < 256:  # the case variants of one key are few; odd ones are not kept
                     fits[surface] = fit
