@@ -111,6 +111,6 @@ def test_notebook_page_renders_offline_with_every_image(browser, server, name):
     if name == "05-report.html":
         text = page.inner_text("body")
         assert "<script>alert('x')</script>" in text  # shown as text, never run (a dialog would be a problem above)
-        assert "Xi Jinping is named 4 times" in text
+        assert "Xi Jinping is named 2 times" in text
     assert page.evaluate("document.querySelectorAll('script').length") == 0
     page.close()
