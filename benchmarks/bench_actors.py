@@ -20,13 +20,13 @@ Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,966 docu
 2,315 aliases, Python 3.11, x86_64, one core of a shared two-core machine)::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             6.29   2.0
-    geonarratives-matching   18.94   6.1
-    spacy-entityruler         3.13   1.0
+    geonarratives             6.54   1.5
+    geonarratives-matching   19.96   4.5
+    spacy-entityruler         4.45   1.0
 
-    geonarratives by stage (s of 3.18): alias matching 0.91, aliases/metonyms/currency
-    issuers 0.47, titles and roles 0.36, discovery of new names 0.93, surname
-    coreference 0.19, flags 0.09, merging and sorting 0.23
+    geonarratives by stage (s of 3.06): alias matching 0.84, aliases/metonyms/currency
+    issuers 0.47, titles and roles 0.31, discovery of new names 0.98, surname
+    coreference 0.16, flags 0.09, merging and sorting 0.21
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
 were tuned. A second round, with the same output, made it about 1.35 times faster again
@@ -36,9 +36,10 @@ without looking at their words, the title and locative checks read the text back
 the name instead of searching it, and one match after each country decides both currency
 and role. About a third of the time is now scanning in C (the automaton, the text's
 normalisation, the regex for capitalised runs); the rest is Python work per mention and per
-run, spread over the stages. Absolute MB/s moves with the machine's load (6.3 to 7.9 MB/s
-for the same code in consecutive runs), and so does the ``x spaCy`` ratio, a little (1.8 to
-2.0): compare runs made one after the other.
+run, spread over the stages. Absolute MB/s moves with the machine's load, and on a shared
+machine the ``x spaCy`` ratio moves too, since load slows the two pipelines unequally: six
+runs of this code and its last small revisions gave 6.3 to 7.9 MB/s and 1.5 to 2.0 times
+spaCy. To compare two versions of the extractor, time them in turns in one process.
 """
 from __future__ import annotations
 
