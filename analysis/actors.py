@@ -142,6 +142,9 @@ _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center
               "Network", "Analytics", "Advisory", "Partners", "Fund", "Bank", "Council", "Desk", "Research",
               "Foundation", "University", "Academy", "Association", "Commission", "Committee", "Authority",
               "Corporation", "Exchange", "Ministry", "Studies", "Agency", "Consultancy", "Associates", "Capital"}
+# "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
+# start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
+_AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -386,7 +389,7 @@ class ActorExtractor:
                 if end - start < 3:
                     continue
                 heads = not _ORG_HEADS.isdisjoint(words)
-            if heads and _has_org_head(words):
+            if heads and _has_org_head(words) and not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
                 candidates.append(_new_candidate(start, end, name, "organisation_head"))
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
                 continue

@@ -266,3 +266,11 @@ def test_country_names_in_spanish_french_and_german_resolve():
     assert ("Rusia", "Russia") in found and ("Bielorrusia", "Belarus") in found and ("Kazajistán", "Kazakhstan") in found
     assert ("Russie", "Russia") in found and ("Russland", "Russia") in found
     assert not any(name == "Mauritius" for _, name in found)
+
+
+def test_the_tail_of_a_coordinated_name_is_not_an_organisation():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Putin spoke at the Belt and Road Forum in October."
+    result = extractor.extract(text, dt.date(2023, 10, 18))
+    assert not any(m.via == "discovered" for m in result.mentions)
+    assert "Road Forum" in {c.name for c in result.candidates}
