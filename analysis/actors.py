@@ -30,7 +30,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from analysis.lexicon import Actor, ActorDictionary
-from analysis.matching import AliasMatcher
+from analysis.matching import AliasMatcher, longest_first
 
 # Titles as news writes them, and the dictionary roles each one asserts.
 TITLE_ROLES: dict[str, set[str]] = {
@@ -527,17 +527,7 @@ def _whole_words(text: str, words) -> list[tuple[int, int, str]]:
             if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):  # _is_word_char
                 found.append((i, j, word))
             i = text.find(word, i + 1)
-    found.sort()  # by start, then end: one (start, end) is one word, so the tuples never tie
-    chosen, taken_until, last_start = [], -1, -1
-    for occurrence in found:
-        start = occurrence[0]
-        if start >= taken_until:
-            chosen.append(occurrence)
-            taken_until, last_start = occurrence[1], start
-        elif start == last_start:  # a longer word from where the last chosen one starts
-            chosen[-1] = occurrence
-            taken_until = occurrence[1]
-    return chosen
+    return longest_first(found)  # one (start, end) is one word, so the tuples never tie
 
 
 def _is_word_char(char: str) -> bool:

@@ -122,7 +122,7 @@ class AliasMatcher:
                 last_end = end
         # The automaton reports matches by their end: if none overlaps the one before, they are
         # already the leftmost-longest choice, in order.
-        return candidates if disjoint else _longest_first(candidates)
+        return candidates if disjoint else longest_first(candidates)
 
 
 _UNSEEN = object()
@@ -149,7 +149,7 @@ def _case_fits(surface: str, alias: str, capitals: tuple[bool, ...] | None) -> b
     return len(words) == len(capitals) and all(w[:1].isupper() for w, cap in zip(words, capitals) if cap)
 
 
-def _longest_first(matches: list[tuple[int, int, str, tuple[str, ...]]]) -> list[tuple[int, int, str, tuple[str, ...]]]:
+def longest_first(matches: list[tuple]) -> list[tuple]:
     """The leftmost match, the longest of those starting there, then on from its end.
 
     Two matches never share both start and end, so sorting the tuples themselves orders them

@@ -45,6 +45,17 @@ def sample_tables(sample_dir) -> dict[str, pd.DataFrame]:
     return read_tables(sample_dir)
 
 
+def load_solutions(stem: str):
+    """The module ``notebooks/solutions/<stem>.py`` (solutions are scripts beside the notebooks, not a package)."""
+    import importlib.util
+
+    path = config.NOTEBOOKS_DIR / "solutions" / f"{stem}.py"
+    spec = importlib.util.spec_from_file_location(f"solutions_{stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def seed_article(tables: dict[str, pd.DataFrame], prefix: str) -> pd.Series:
     articles = tables["articles"]
     match = articles[articles["source"].str.startswith(prefix)]

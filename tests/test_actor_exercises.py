@@ -1,17 +1,7 @@
 """The solutions of notebook 02's exercises give the answers the notebook promises."""
 from __future__ import annotations
 
-import importlib.util
-
-from analysis import config
-
-
-def load_solutions(name: str):
-    path = config.NOTEBOOKS_DIR / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"solutions_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import load_solutions
 
 
 def test_an_added_actor_is_resolved_by_the_dictionary(sample_dir):

@@ -11,7 +11,7 @@ import pytest
 
 from analysis.narratives import SCHEMAS, extract_narratives, write_narrative_tables
 from analysis.plausibility import check_against_reference, check_gold_value, load_reference, plausibility_rows
-from tests.conftest import seed_article
+from tests.conftest import load_solutions, seed_article
 
 
 def narratives_of(tables: dict[str, pd.DataFrame], prefix: str) -> dict[str, list[dict]]:
@@ -156,14 +156,7 @@ def test_stage_needs_the_articles_table(tmp_path):
 
 @pytest.fixture(scope="module")
 def solutions():
-    import importlib.util
-
-    from analysis import config
-    path = config.NOTEBOOKS_DIR / "solutions" / "04_currency_narratives.py"
-    spec = importlib.util.spec_from_file_location("solutions_04", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_solutions("04_currency_narratives")
 
 
 def test_exercise_1_splits_every_claim_by_status_and_voice(solutions, sample_dir):

@@ -30,6 +30,7 @@ from analysis.network import (
     write_network_tables,
 )
 from analysis.tables import SCHEMAS
+from tests.conftest import load_solutions
 
 # A tiny corpus. d1 has three sentences (paragraphs 0, 0, 1), d2 two (paragraphs 0, 1).
 #   d1:0  Alpha, Beta (+ an outlet and a place, excluded by default)
@@ -388,14 +389,7 @@ def test_seed_pairs_cooccur_in_a_sentence(seeds_tables, pair):
 
 @pytest.fixture(scope="module")
 def solutions():
-    import importlib.util
-
-    from analysis import config
-    path = config.NOTEBOOKS_DIR / "solutions" / "03_actor_network.py"
-    spec = importlib.util.spec_from_file_location("solutions_03", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_solutions("03_actor_network")
 
 
 def test_exercise_1_wider_windows_only_add_pairs(solutions, sample_dir):

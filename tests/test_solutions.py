@@ -7,7 +7,6 @@ answers are. The two notebooks without a topic test (00 and 05) get their answer
 """
 from __future__ import annotations
 
-import importlib.util
 import inspect
 from pathlib import Path
 
@@ -16,15 +15,13 @@ import pytest
 
 from analysis import config
 from analysis.pipeline import RunOptions, run
+from tests.conftest import load_solutions
 
 SOLUTIONS_DIR = config.NOTEBOOKS_DIR / "solutions"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"solutions_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_solutions(path.stem)
 
 
 def exercises() -> list[tuple[Path, str]]:
@@ -38,7 +35,7 @@ def exercises() -> list[tuple[Path, str]]:
 
 @pytest.fixture(scope="module")
 def sample_tables_dir(tmp_path_factory) -> Path:
-    """The tables of one pipeline run over the synthetic sample (the folder, which the solutions take)."""
+    """A run of its own over the synthetic sample, so that what a solution writes stays out of other tests."""
     out = tmp_path_factory.mktemp("sample-tables")
     run(config.SAMPLE_CORPUS, out, RunOptions(progress=False))
     return out
