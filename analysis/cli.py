@@ -24,7 +24,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="estimated Jaccard similarity of word 5-shingles above which a document is a "
                              "near-duplicate of an earlier one (default: %(default)s)")
     tuning.add_argument("--batch-size", type=int, default=128, help="files per batch (default: %(default)s)")
-    tuning.add_argument("--workers", type=int, default=1, help="processes for per-file work (default: %(default)s)")
+    tuning.add_argument("--workers", type=int, default=1,
+                        help="processes for per-document work: ingestion, actors, narratives (default: %(default)s)")
     tuning.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     actors = parser.add_argument_group("actors")
     actors.add_argument("--dictionary", type=Path, default=None, metavar="DIR",

@@ -19,7 +19,9 @@ output with :mod:`pyarrow`, so memory stays flat. Every row carries ``doc_id`` a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyarrow as pa
@@ -126,13 +128,8 @@ def extract_narratives(doc_id: str, text: str, sentences: list[dict], mentions: 
     }
 
 
-_DEFAULT: list[NarrativeExtractor] = []
-
-
 def _default_extractor() -> NarrativeExtractor:
-    if not _DEFAULT:
-        _DEFAULT.append(NarrativeExtractor())
-    return _DEFAULT[0]
+    return _cached_extractor(None, None)
 
 
 def _grouped(path: Path, columns: list[str], order: dict[str, int]) -> Iterator[tuple[str, list[dict]]]:
@@ -169,19 +166,36 @@ class _Aligned:
         return rows
 
 
+@lru_cache(maxsize=2)
+def _cached_extractor(lexicon_dir: str | None, reference: str | None) -> NarrativeExtractor:
+    """One compiled extractor per lexicon folder and process (each pool or Dask worker builds its own once)."""
+    return NarrativeExtractor(Path(lexicon_dir) if lexicon_dir else None, Path(reference) if reference else None)
+
+
+def _narrative_batch(lexicon_dir: str | None, reference: str | None, items: list[tuple]) -> list[dict]:
+    extractor = _cached_extractor(lexicon_dir, reference)
+    return [extract_narratives(doc_id, text, sentences, mentions, extractor) for doc_id, text, sentences, mentions in items]
+
+
 def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexicon_dir: Path | str | None = None,
-                           reference: Path | str | None = None) -> dict[str, int]:
+                           reference: Path | str | None = None, workers: int = 1, mapper=None) -> dict[str, int]:
     """Write ``amounts``, ``claims``, ``frames`` and ``plausibility`` from a run's tables; return row counts.
 
     Rerun it after editing the lexicons in ``data/lexicons/narratives/``: ingestion and actor
     extraction need not run again. Each table is written even when empty, with its schema.
+    Documents are mapped in chunks with :func:`extract_narratives`, in ``workers`` processes or
+    by ``mapper`` (any ordered ``map``, e.g. ``lambda f, xs: client.gather(client.map(f, xs))`` for Dask).
     """
     tables_dir = Path(tables_dir)
     articles_path = tables_dir / "articles.parquet"
     if not articles_path.exists():
         raise FileNotFoundError(f"{articles_path} not found; run `python -m analysis run --corpus DIR --out "
                                 f"{tables_dir}` first")
-    extractor = NarrativeExtractor(Path(lexicon_dir) if lexicon_dir else None, Path(reference) if reference else None)
+    folders = (str(lexicon_dir) if lexicon_dir else None, str(reference) if reference else None)
+    _cached_extractor(*folders)  # a malformed lexicon fails here, with its message, before any work
+    work = partial(_narrative_batch, *folders)
+    pool = ProcessPoolExecutor(workers) if workers > 1 and mapper is None else None
+    map_chunks = mapper or (pool.map if pool else map)
     for name in SCHEMAS:
         (tables_dir / f"{name}.parquet").unlink(missing_ok=True)
     articles = pq.ParquetFile(articles_path)
@@ -195,13 +209,14 @@ def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexic
     try:
         for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text"]):
             buffered: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-            for article in batch.to_pylist():
-                doc_id = article["doc_id"]
-                result = extract_narratives(doc_id, article["text"] or "", sentences.take(doc_id),
-                                            mentions.take(doc_id), extractor)
-                for name, rows in result.items():
-                    buffered[name].extend(rows)
-                bar.update()
+            items = [(a["doc_id"], a["text"] or "", sentences.take(a["doc_id"]), mentions.take(a["doc_id"]))
+                     for a in batch.to_pylist()]
+            chunks = [items[i:i + 32] for i in range(0, len(items), 32)]
+            for results in map_chunks(work, chunks):
+                for result in results:
+                    for name, rows in result.items():
+                        buffered[name].extend(rows)
+                    bar.update()
             for name, rows in buffered.items():
                 if not rows:
                     continue
@@ -213,6 +228,8 @@ def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexic
         bar.close()
         for writer in writers.values():
             writer.close()
+        if pool:
+            pool.shutdown()
     for name, schema in SCHEMAS.items():
         if not (tables_dir / f"{name}.parquet").exists():
             pq.write_table(schema.empty_table(), tables_dir / f"{name}.parquet")

@@ -2,7 +2,7 @@
 
 Files are read in sorted order, in batches; per-file work (:func:`process_file`) is a
 pure function mapped over each batch (in this process, in a process pool, or by any
-``map``-like callable such as a Dask client's), and rows are streamed to Parquet, so
+``map``-like callable such as a Dask client's ``map`` followed by ``gather``), and rows are streamed to Parquet, so
 memory stays flat as the corpus grows. Only duplicate detection keeps state across
 documents. Every input file gets a row in ``ingest_report``; a failure inside one file
 becomes a ``skipped`` row with the error, never a crash of the run.
@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -185,7 +185,8 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
         if not path.exists():
             pq.write_table(SCHEMAS[table].empty_table(), path)
     if options.actors:
-        counts = extract_actor_tables(out_dir, options.dictionary_dir, options.progress)
+        counts = extract_actor_tables(out_dir, options.dictionary_dir, options.progress, workers=options.workers,
+                                      mapper=mapper)
         summary.mentions, summary.flags = counts.get("mentions", 0), counts.get("flags", 0)
         if options.network:  # built from the mentions, so only after actor extraction
             from analysis.network import write_network_tables
@@ -196,7 +197,7 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
         if options.narratives:
             from analysis.narratives import write_narrative_tables
 
-            counts = write_narrative_tables(out_dir, progress=options.progress)
+            counts = write_narrative_tables(out_dir, progress=options.progress, workers=options.workers, mapper=mapper)
             summary.amounts, summary.claims, summary.frames = counts["amounts"], counts["claims"], counts["frames"]
             summary.implausible = counts["plausibility"]
     _write_manifest(out_dir, corpus_dir, options, summary)
@@ -334,22 +335,79 @@ def _ner_candidates(nlp, text: str, mentions) -> list[tuple[int, int, str]]:
             if e.label_ in _NER_LABELS and not taken.overlaps(e.start_char, e.end_char)]
 
 
+def actor_rows(extractor, article: dict, sentences: list[dict], nlp=None) -> tuple[list[dict], list[dict], list[dict]]:
+    """Rows of ``mentions`` and ``flags``, and the candidate names, of one article.
+
+    Pure apart from the optional spaCy model: the article (``doc_id``, ``text``, ``published``)
+    and its sentences in, rows out, so it can be mapped over batches in a process pool or on Dask.
+    """
+    from analysis.actors import sentence_index
+
+    doc_id, text = article["doc_id"], article["text"]
+    starts = [row["start"] for row in sentences]
+    result = extractor.extract(text, article["published"])
+    mentions = [{"doc_id": doc_id, "sent_idx": sentence_index(starts, m.start), "start": m.start, "end": m.end,
+                 "surface": text[m.start:m.end], "actor_id": m.actor_id, "actor_name": m.actor_name,
+                 "actor_type": m.actor_type, "via": m.via, "country": m.country, "sector": m.sector}
+                for m in result.mentions]
+    flags = [{"doc_id": doc_id, "sent_idx": sentence_index(starts, f.start), "start": f.start, "end": f.end,
+              "flag": f.flag, "surface": text[f.start:f.end], "detail": f.detail} for f in result.flags]
+    found = [(c.start, c.name, c.kind) for c in result.candidates]
+    if nlp is not None:
+        found += [(start, name, "ner") for start, _, name in _ner_candidates(nlp, text, result.mentions)]
+    candidates = []
+    for start, name, kind in found:
+        index = sentence_index(starts, start)
+        candidates.append({"doc_id": doc_id, "sent_idx": index, "name": name, "kind": kind,
+                           "sentence": sentences[index]["text"] if sentences else ""})
+    return mentions, flags, candidates
+
+
+@lru_cache(maxsize=2)
+def _actor_extractor(dictionary_dir: str):
+    """One compiled extractor per dictionary and process (each pool or Dask worker builds its own once)."""
+    from analysis.actors import ActorExtractor
+    from analysis.lexicon import load_dictionary
+
+    return ActorExtractor(load_dictionary(dictionary_dir))
+
+
+def _actor_batch(dictionary_dir: str, items: list[tuple[dict, list[dict]]]) -> list[tuple]:
+    extractor = _actor_extractor(dictionary_dir)
+    return [actor_rows(extractor, article, sentences) for article, sentences in items]
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | None = None,
-                         progress: bool = True, ner_model: str | None = None) -> dict[str, int]:
+                         progress: bool = True, ner_model: str | None = None, workers: int = 1,
+                         mapper: Mapper | None = None) -> dict[str, int]:
     """Write ``mentions``, ``flags`` and ``candidates`` from the ``articles`` and ``sentences`` of a run.
 
-    Rerun it after editing the actor dictionary: ingestion need not run again. With
-    ``ner_model`` (an installed spaCy model), its PERSON/ORG/GPE/NORP entities that no
-    mention covers are added to the candidates (kind ``ner``); nothing else changes.
+    Rerun it after editing the actor dictionary: ingestion need not run again. Articles are
+    mapped in chunks with :func:`actor_rows`, in ``workers`` processes or by ``mapper`` (any
+    ordered ``map``, e.g. ``lambda f, xs: client.gather(client.map(f, xs))`` for Dask). With
+    ``ner_model`` (an installed spaCy model), its PERSON/ORG/GPE/NORP entities that no mention
+    covers are added to the candidates (kind ``ner``; run in this process); nothing else changes.
     """
-    from analysis.actors import ActorExtractor, group_candidates, sentence_index
+    from analysis.actors import group_candidates
     from analysis.lexicon import DEFAULT_DIR, load_dictionary
 
     tables_dir = Path(tables_dir)
     for table in ("mentions", "flags", "candidates"):
         (tables_dir / f"{table}.parquet").unlink(missing_ok=True)
-    extractor = ActorExtractor(load_dictionary(dictionary_dir or DEFAULT_DIR))
+    folder = str(Path(dictionary_dir or DEFAULT_DIR).resolve())
+    load_dictionary(folder)  # a malformed dictionary fails here, with its message, before any work
     nlp = load_ner(ner_model) if ner_model else None
+    if nlp is not None:
+        extractor = _actor_extractor(folder)
+        work, pool = (lambda items: [actor_rows(extractor, a, s, nlp) for a, s in items]), None
+    else:
+        work = partial(_actor_batch, folder)
+        pool = ProcessPoolExecutor(workers) if workers > 1 and mapper is None else None
+    map_chunks = (mapper if nlp is None else None) or (pool.map if pool else map)
     articles = pq.ParquetFile(tables_dir / "articles.parquet")
     sentences = _sentences_by_document(tables_dir / "sentences.parquet")
     sink = _TableSink(tables_dir)
@@ -357,36 +415,30 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
     counts = Counter()
     bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Actors", disable=not progress)
     pending = next(sentences, (None, []))
-    for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text", "published"]):
-        for article in batch.to_pylist():
-            doc_id = article["doc_id"]
-            rows = pending[1] if pending[0] == doc_id else []
-            if rows:
-                pending = next(sentences, (None, []))
-            starts = [row["start"] for row in rows]
-            result = extractor.extract(article["text"], article["published"])
-            text = article["text"]
-            for m in result.mentions:
-                sink.add("mentions", {"doc_id": doc_id, "sent_idx": sentence_index(starts, m.start), "start": m.start,
-                                      "end": m.end, "surface": text[m.start:m.end], "actor_id": m.actor_id,
-                                      "actor_name": m.actor_name, "actor_type": m.actor_type, "via": m.via,
-                                      "country": m.country, "sector": m.sector})
-            for f in result.flags:
-                sink.add("flags", {"doc_id": doc_id, "sent_idx": sentence_index(starts, f.start), "start": f.start,
-                                   "end": f.end, "flag": f.flag, "surface": text[f.start:f.end], "detail": f.detail})
-            found = [(c.start, c.name, c.kind) for c in result.candidates]
-            if nlp is not None:
-                found += [(start, name, "ner") for start, _, name in _ner_candidates(nlp, text, result.mentions)]
-            for start, name, kind in found:
-                index = sentence_index(starts, start)
-                candidates.append({"doc_id": doc_id, "sent_idx": index, "name": name, "kind": kind,
-                                   "sentence": rows[index]["text"] if rows else ""})
-            counts["mentions"] += len(result.mentions)
-            counts["flags"] += len(result.flags)
-            bar.update()
-        sink.flush()
-    bar.close()
-    sink.close()
+    try:
+        for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text", "published"]):
+            items = []
+            for article in batch.to_pylist():
+                rows = pending[1] if pending[0] == article["doc_id"] else []
+                if rows:
+                    pending = next(sentences, (None, []))
+                items.append((article, rows))
+            for results in map_chunks(work, _chunks(items, 32)):
+                for mentions, flags, found in results:
+                    for row in mentions:
+                        sink.add("mentions", row)
+                    for row in flags:
+                        sink.add("flags", row)
+                    candidates += found
+                    counts["mentions"] += len(mentions)
+                    counts["flags"] += len(flags)
+                    bar.update()
+            sink.flush()
+    finally:
+        bar.close()
+        sink.close()
+        if pool:
+            pool.shutdown()
     for table in ("mentions", "flags"):
         if not (tables_dir / f"{table}.parquet").exists():
             pq.write_table(SCHEMAS[table].empty_table(), tables_dir / f"{table}.parquet")

@@ -116,8 +116,9 @@ def tables(tmp_path) -> Path:
         {"doc_id": "b", "source": "b.txt", "title": "Two", "outlet": "Post", "published": dt.date(2024, 6, 1)},
         {"doc_id": "c", "source": "c.txt", "title": "Three", "outlet": None, "published": None},
     ])
-    mention = lambda doc, sent, name, kind: {"doc_id": doc, "sent_idx": sent, "start": 0, "end": 1,
-                                             "surface": name, "actor_name": name, "actor_type": kind}
+    def mention(doc, sent, name, kind):
+        return {"doc_id": doc, "sent_idx": sent, "start": 0, "end": 1, "surface": name, "actor_name": name,
+                "actor_type": kind}
     _write(tmp_path, "mentions", [
         mention("a", 0, "Xi Jinping", "person"), mention("a", 0, "Vladimir Putin", "person"),
         mention("a", 0, "Caspian Wire", "media"),
@@ -171,10 +172,11 @@ def test_edges_give_the_partners_and_a_period_recounts_them_from_their_sentences
 
 
 def test_claims_involve_the_actor_as_actor_source_or_in_the_sentence(tables):
-    claim = lambda doc, sent, actor, source: {
-        "doc_id": doc, "sent_idx": sent, "actor_name": actor, "action": "sell", "asset": "us_treasuries",
-        "direction": "away_from_usd", "amount_usd": 5e10, "amount_text": "$50 billion", "status": "reported",
-        "attributed_to": source}
+    def claim(doc, sent, actor, source):
+        return {"doc_id": doc, "sent_idx": sent, "actor_name": actor, "action": "sell", "asset": "us_treasuries",
+                "direction": "away_from_usd", "amount_usd": 5e10, "amount_text": "$50 billion", "status": "reported",
+                "attributed_to": source}
+
     _write(tables, "claims", [claim("a", 5, "Xi Jinping", None), claim("b", 0, "China", None),
                               claim("c", 2, "Russia", "Xi Jinping"), claim("c", 2, "Russia", None)])
     _write(tables, "plausibility", [
