@@ -157,3 +157,21 @@ def test_sample_corpus_twice_gives_identical_tables_at_every_stage(sample_dir, t
     assert {"mentions.parquet", "edges.parquet"} <= set(names)
     for name in names:
         pd.testing.assert_frame_equal(pd.read_parquet(sample_dir / name), pd.read_parquet(again / name), obj=name)
+
+
+def test_a_mapper_runs_every_per_document_stage_with_the_same_tables(messy_corpus, tmp_path):
+    """Any ordered ``map`` (a Dask client's map + gather, say) receives ingestion, actors and narratives."""
+    from collections import Counter
+
+    calls = Counter()
+
+    def mapper(function, items):
+        calls[getattr(function, "func", function).__name__] += 1
+        return list(map(function, items))
+
+    run(messy_corpus, tmp_path / "mapped", RunOptions(progress=False), mapper=mapper)
+    run(messy_corpus, tmp_path / "plain", RunOptions(progress=False))
+    assert calls["process_file"] and calls["_actor_batch"] and calls["_narrative_batch"]
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "mapped" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "plain" / f"{name}.parquet"), obj=name)
