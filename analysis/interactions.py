@@ -44,31 +44,12 @@ import pyarrow as pa
 import yaml
 
 from analysis import config
+from analysis.tables import INTERACTIONS
 
 LEXICON_PATH = config.LEXICON_DIR / "interactions.yaml"
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 # Outlets report, places host: neither acts in "A <verb> B".
 ACTOR_TYPES = ("person", "country", "organization", "group")
-
-INTERACTIONS = pa.schema([
-    ("doc_id", pa.string()),
-    ("sent_idx", pa.int32()),
-    ("start", pa.int32()),            # the sentence's offsets into articles.text
-    ("end", pa.int32()),
-    ("source", pa.string()),          # canonical name of the actor doing it
-    ("target", pa.string()),          # canonical name of the actor it is done to
-    ("verb", pa.string()),            # the verb phrase as written ("imposed sanctions on")
-    ("lemma", pa.string()),           # the lexicon entry
-    ("cameo", pa.string()),           # the CAMEO code the verb usually stands for
-    ("quad_class", pa.string()),      # verbal_cooperation / material_cooperation / verbal_conflict / material_conflict
-    ("sign", pa.int8()),              # +1 cooperation, -1 conflict
-    ("source_start", pa.int32()),     # offsets into articles.text of the two mentions and the verb
-    ("source_end", pa.int32()),
-    ("verb_start", pa.int32()),
-    ("verb_end", pa.int32()),
-    ("target_start", pa.int32()),
-    ("target_end", pa.int32()),
-])
 
 _AUXILIARY = (r"(?:has|have|had|will|would|could|can|may|might|should|must|shall|did|does|do|is|are|was|were|"
               r"has\s+been|have\s+been|had\s+been)")

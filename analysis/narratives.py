@@ -32,62 +32,9 @@ from analysis.amounts import LEXICON_DIR, AmountParser, amount_rows, load_curren
 from analysis.claims import ClaimExtractor, load_claim_lexicon
 from analysis.frames import FrameDetector, frame_rows, load_frames
 from analysis.plausibility import Fact, load_reference, plausibility_rows
+from analysis.tables import AMOUNTS, CLAIMS, FRAMES, PLAUSIBILITY
 
-AMOUNTS = pa.schema([
-    ("doc_id", pa.string()),
-    ("sent_idx", pa.int32()),
-    ("start", pa.int32()),            # character offsets into articles.text
-    ("end", pa.int32()),
-    ("text", pa.string()),            # literal, as written: "US$ 286 .3 million"
-    ("kind", pa.string()),            # money / percent
-    ("value", pa.float64()),          # number × scale; the low end of a range
-    ("currency", pa.string()),        # ISO 4217; null for percentages
-    ("amount_usd", pa.float64()),     # only where the text gives US dollars; never converted
-    ("low", pa.float64()),            # a range's ends ("$8-10 billion"); both = value otherwise
-    ("high", pa.float64()),
-])
-
-CLAIMS = pa.schema([
-    ("doc_id", pa.string()),
-    ("sent_idx", pa.int32()),
-    ("actor_name", pa.string()),      # canonical name from the mentions table
-    ("actor_country", pa.string()),   # ISO3 of the actor (mentions.country), where it applies
-    ("action", pa.string()),          # sell, dump, buy, add, settle, use, join, connect, ban, ... (claim_verbs.yaml);
-                                      # "excluded" for a passive exclusion ("was cut off from SWIFT")
-    ("asset", pa.string()),           # US Treasuries, gold, Mir, yuan, local currencies, ... (assets/systems/currencies)
-    ("direction", pa.string()),       # away_from_usd / toward_usd / neutral
-    ("amount_usd", pa.float64()),
-    ("amount_text", pa.string()),     # the amount as written, also when not in USD
-    ("amount_role", pa.string()),     # transaction (what was sold/bought), level ("fell to $X") or change ("by $X")
-    ("start", pa.int32()),            # span from the actor (or verb) to the object, offsets into articles.text
-    ("end", pa.int32()),
-    ("period", pa.string()),          # "in the first quarter of 2024", "since 2014", as written
-    ("status", pa.string()),          # reported / planned / proposed / speculative / denied
-    ("attributed_to", pa.string()),   # who the sentence is credited to; null when the article says it itself
-    ("asserted_by_article", pa.bool_()),
-    ("negated", pa.bool_()),
-    ("asset_kind", pa.string()),      # asset / system / currency
-    ("verb", pa.string()),            # the verb form as written
-])
-
-FRAMES = pa.schema([
-    ("doc_id", pa.string()),
-    ("frame", pa.string()),           # dedollarization, brics_currency, ... (frames.yaml)
-    ("n_evidence", pa.int32()),       # sentences with at least one cue
-    ("evidence", pa.list_(pa.int32())),  # their sent_idx
-    ("cues", pa.list_(pa.string())),  # the cue phrases found, lower-cased
-])
-
-PLAUSIBILITY = pa.schema([
-    ("doc_id", pa.string()),
-    ("sent_idx", pa.int32()),
-    ("claim", pa.string()),           # "China add gold $550 billion"
-    ("check", pa.string()),           # gold_value_vs_tonnage / reference_comparison / magnitude
-    ("detail", pa.string()),          # the arithmetic, with the reference figure and its source
-    ("severity", pa.string()),        # high / medium / info
-    ("reference", pa.string()),       # fact_id(s) of data/reference/official_figures.csv
-])
-
+# The tables this stage writes (schemas in analysis.tables, the data contract).
 SCHEMAS: dict[str, pa.Schema] = {"amounts": AMOUNTS, "claims": CLAIMS, "frames": FRAMES, "plausibility": PLAUSIBILITY}
 
 

@@ -45,25 +45,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.tables import EDGES
+
 WINDOWS = ("sentence", "paragraph", "document")
 WEIGHTS = ("count", "n_docs", "jaccard", "pmi", "npmi")
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 # Outlets are sources, not actors, and places ("talks in Kazan") are settings, not participants.
 DEFAULT_EXCLUDE = ("media", "place")
 SEED = 42  # Louvain and layouts: same input, same communities and pictures
-
-EDGES = pa.schema([
-    ("source", pa.string()),          # canonical names, source < target alphabetically
-    ("target", pa.string()),
-    ("weight", pa.float64()),         # the chosen weight (one of the columns below)
-    ("n_sentences", pa.int32()),      # windows in which both occur (sentences, for the sentence window)
-    ("n_docs", pa.int32()),           # documents in which both occur in one window
-    ("count", pa.int32()),            # raw co-occurrence count (= n_sentences)
-    ("jaccard", pa.float64()),
-    ("pmi", pa.float64()),            # bits
-    ("npmi", pa.float64()),           # in [-1, 1]
-    ("sentence_ids", pa.list_(pa.string())),  # "doc_id:sent_idx" behind the edge, in text order
-])
 
 _EDGE_COLUMNS = EDGES.names
 

@@ -296,20 +296,12 @@ def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None 
     return pd.read_parquet(path, columns=columns)
 
 
-def _sentence_keys(value) -> list[tuple[str, int]]:
-    """``(doc_id, sent_idx)`` pairs from an ``edges.sentence_ids`` cell: "doc:idx" strings, pairs or mappings."""
-    if value is None or isinstance(value, float):
-        return []
+def _sentence_keys(sentence_ids) -> list[tuple[str, int]]:
+    """``(doc_id, sent_idx)`` pairs from an ``edges.sentence_ids`` cell ("doc_id:sent_idx" strings)."""
     keys = []
-    for item in list(value):
-        if isinstance(item, str):
-            doc_id, _, idx = item.rpartition(":")
-            if doc_id and idx.lstrip("-").isdigit():
-                keys.append((doc_id, int(idx)))
-        elif isinstance(item, dict):
-            keys.append((str(item.get("doc_id")), int(item.get("sent_idx"))))
-        elif len(item) == 2:
-            keys.append((str(item[0]), int(item[1])))
+    for item in sentence_ids if sentence_ids is not None else []:
+        doc_id, _, idx = item.rpartition(":")
+        keys.append((doc_id, int(idx)))
     return keys
 
 
@@ -346,7 +338,7 @@ def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_da
     """Build the brief on ``actor`` (a canonical name) from the tables in ``tables_dir``.
 
     Partners come from ``edges`` (restricted to the period through ``edges.sentence_ids`` when a period is
-    set); without that table, from actors named in the same sentence in ``mentions``. Claims involve the actor
+    set); without that table, from the sentence co-occurrence of ``mentions`` (:func:`analysis.network.cooccurrence`). Claims involve the actor
     when it is the claim's actor, its source (``attributed_to``) or is named in the claim's sentence.
     """
     from analysis.period import in_period
@@ -377,8 +369,8 @@ def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_da
         partial = [name for name in names if surname and surname in name.lower().split()]
         suggestions = sorted({lowered[name] for name in close} | set(partial))
 
-    partners, partners_from = _partners(tables_dir, actor, mentions, own, period_docs,
-                                        bool(start_date or end_date), missing)
+    partners, partners_from = _partners(tables_dir, actor, mentions, period_docs, bool(start_date or end_date),
+                                        missing)
     if partners is not None:
         partners = partners.head(top).reset_index(drop=True)
     claims = _claims(tables_dir, actor, own, articles, missing)
@@ -407,39 +399,33 @@ def _flags(tables_dir, own: pd.DataFrame) -> pd.DataFrame | None:
             .sort_values(["doc_id", "sent_idx", "flag"]).reset_index(drop=True))
 
 
-def _partners(tables_dir, actor, mentions, own, period_docs, has_period, missing):
-    edges = optional_table(tables_dir, "edges")
-    if edges is not None:
-        rows = []
-        for edge in edges.itertuples(index=False):
-            if actor not in (edge.source, edge.target):
+def _partners(tables_dir, actor, mentions, period_docs, has_period, missing):
+    from analysis.network import cooccurrence
+
+    edges, source = optional_table(tables_dir, "edges"), "edges"
+    if edges is None:
+        missing.append("edges")
+        if "mentions" in missing:
+            return None, ""
+        # Without the network table, the same sentence co-occurrence the network stage computes.
+        edges, source = cooccurrence(mentions, exclude_types=NOT_PARTNERS), "mentions"
+    rows = []
+    for edge in edges.itertuples(index=False):
+        if actor not in (edge.source, edge.target):
+            continue
+        partner = edge.target if edge.source == actor else edge.source
+        row = {"partner": partner, "weight": edge.weight, "n_sentences": edge.n_sentences, "n_docs": edge.n_docs}
+        if has_period and "sentence_ids" in edges.columns:
+            # Edges count the whole corpus; within a period, recount from the sentences behind each edge.
+            keys = [key for key in _sentence_keys(edge.sentence_ids) if key[0] in period_docs]
+            if not keys:
                 continue
-            partner = edge.target if edge.source == actor else edge.source
-            row = {"partner": partner, "weight": edge.weight, "n_sentences": edge.n_sentences, "n_docs": edge.n_docs}
-            if has_period and "sentence_ids" in edges.columns:
-                # Edges count the whole corpus; within a period, recount from the sentences behind each edge.
-                keys = [key for key in _sentence_keys(edge.sentence_ids) if key[0] in period_docs]
-                if not keys:
-                    continue
-                row.update(n_sentences=len(set(keys)), n_docs=len({doc for doc, _ in keys}))
-            rows.append(row)
-        table = pd.DataFrame(rows, columns=["partner", "weight", "n_sentences", "n_docs"])
-        # Readers ask "who with, how often": shared sentences first; the association weight (e.g. NPMI) ranks
-        # rare pairs highest and only breaks ties here.
-        return _by_frequency(table), "edges"
-    missing.append("edges")
-    if "mentions" in missing:
-        return None, ""
-    # Without the network table: actors named in the same sentence as the focus actor, counted from mentions.
-    keys = own[["doc_id", "sent_idx"]].drop_duplicates()
-    together = mentions.merge(keys, on=["doc_id", "sent_idx"])
-    together = together[(together["actor_name"] != actor) & ~together["actor_type"].isin(NOT_PARTNERS)]
-    together = together.drop_duplicates(["doc_id", "sent_idx", "actor_name"])
-    table = (together.groupby("actor_name")
-             .agg(n_sentences=("sent_idx", "size"), n_docs=("doc_id", "nunique"))
-             .reset_index().rename(columns={"actor_name": "partner"}))
-    table.insert(1, "weight", table["n_sentences"].astype(float))
-    return _by_frequency(table), "mentions"
+            row.update(n_sentences=len(set(keys)), n_docs=len({doc for doc, _ in keys}))
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=["partner", "weight", "n_sentences", "n_docs"])
+    # Readers ask "who with, how often": shared sentences first; the association weight (e.g. NPMI) ranks
+    # rare pairs highest and only breaks ties here.
+    return _by_frequency(table), source
 
 
 def _by_frequency(table: pd.DataFrame) -> pd.DataFrame:
