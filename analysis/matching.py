@@ -1,7 +1,7 @@
 """Fast dictionary matching: every alias of every actor, compiled once into one automaton.
 
-An Aho-Corasick automaton (pyahocorasick, C) scans each text once whatever the number
-of aliases. Text and aliases are normalised the same way, character for character
+An Aho-Corasick automaton (ahocorasick_rs, the Rust ``aho-corasick`` crate's DFA) scans
+each text once whatever the number of aliases, and hands back all its matches in one list. Text and aliases are normalised the same way, character for character
 (lower case; anything but letters, digits and ``+`` becomes a space), and every key is
 wrapped in spaces, so a key only matches whole words: hyphenated compounds
 ("China-Russia"), possessives ("Putin's") and punctuation split where they should.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 
 _NON_WORD = re.compile(r"[^\w+]|_")
 # normalise() lower-cases and blanks what _NON_WORD matches without a pass of Python or regex
@@ -76,7 +76,6 @@ class AliasMatcher:
 
     def __init__(self, aliases: dict[str, list[str]]):
         """``aliases`` maps each alias to the ids of the actors that claim it."""
-        self._automaton = ahocorasick.Automaton()
         by_key: dict[str, list[tuple[str, tuple[str, ...], tuple[bool, ...] | None]]] = {}
         for alias, owners in sorted(aliases.items()):
             key = " ".join(normalise(alias).split())
@@ -84,12 +83,12 @@ class AliasMatcher:
                 continue
             capitals = None if is_acronym(alias) else tuple(w[:1].isupper() for w in _words(alias))
             by_key.setdefault(key, []).append((alias, tuple(owners), capitals))
-        for key, variants in by_key.items():
-            # Which variant (if any) a surface form fits depends only on the surface and the key's
-            # variants, and the same surfaces recur in every text: decided once, kept with the key.
-            fits: dict[str, tuple[str, tuple[str, ...], bool] | None] = {}
-            self._automaton.add_word(f" {key} ", (len(key), tuple(variants), fits))
-        self._automaton.make_automaton()
+        # Which variant (if any) a surface form fits depends only on the surface and the key's
+        # variants, and the same surfaces recur in every text: decided once, kept with the key.
+        self._keys = [(tuple(variants), {}) for variants in by_key.values()]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            [f" {key} " for key in by_key], matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA)  # the fastest scan, built once
         self.size = len(by_key)
 
     def find(self, text: str) -> list[AliasMatch]:
@@ -102,10 +101,11 @@ class AliasMatcher:
         append = candidates.append
         last_end, disjoint = -1, True  # whether each match starts after the one before ends
         unseen = _UNSEEN
-        for end_index, (length, variants, fits) in self._automaton.iter(padded):
-            # The key " k " ends at end_index in padded text; the alias spans [start, end) of text.
-            end = end_index - 1
-            start = end - length
+        keys = self._keys
+        for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+            # The key " k " spans [start, end) of padded text; the alias, [start, end - 2) of text.
+            end -= 2
+            variants, fits = keys[index]
             surface = text[start:end]
             fit = fits.get(surface, unseen)
             if fit is unseen:

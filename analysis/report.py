@@ -35,7 +35,7 @@ from analysis import __version__, config
 
 # Libraries whose versions change what a report shows; listed in index.html and report.json when installed.
 KEY_LIBRARIES = ("pandas", "pyarrow", "duckdb", "matplotlib", "seaborn", "networkx", "papermill", "nbconvert",
-                 "ftfy", "trafilatura", "syntok", "datasketch", "pyahocorasick")
+                 "ftfy", "trafilatura", "syntok", "datasketch", "ahocorasick_rs")
 
 # The generated files of a report folder; only these are removed when a report is rebuilt under the same name.
 GENERATED = ("*.ipynb", "*.html", "report.json", "tables", "figures")

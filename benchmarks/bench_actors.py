@@ -17,29 +17,36 @@ tenth of the texts: per-document work holds one document at a time, so it does n
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
 Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,966 documents,
-2,315 aliases, Python 3.11, x86_64, one core of a shared two-core machine)::
+2,315 aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best of
+three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             6.54   1.5
-    geonarratives-matching   19.96   4.5
-    spacy-entityruler         4.45   1.0
+    geonarratives             7.79   1.7
+    geonarratives-matching   28.09   6.0
+    spacy-entityruler         4.65   1.0
 
-    geonarratives by stage (s of 3.06): alias matching 0.84, aliases/metonyms/currency
-    issuers 0.47, titles and roles 0.31, discovery of new names 0.98, surname
-    coreference 0.16, flags 0.09, merging and sorting 0.21
+    geonarratives by stage (s of 2.57): alias matching 0.74, aliases/metonyms/currency
+    issuers 0.40, titles and roles 0.26, discovery of new names 0.80, surname
+    coreference 0.14, flags 0.07, merging and sorting 0.17
+
+The other two runs gave 5.84 and 6.25 MB/s (1.8 and 1.7 times spaCy): absolute MB/s moves
+with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
+pipelines unequally. To compare two versions of the extractor, time them in turns in one
+process.
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
-were tuned. A second round, with the same output, made it about 1.35 times faster again
-(the previous and the current extractor timed in turns in one process: 1.14 to 1.49 times
-over several runs): discovery passes over runs of capitalised words that a mention covers
-without looking at their words, the title and locative checks read the text backwards from
-the name instead of searching it, and one match after each country decides both currency
-and role. About a third of the time is now scanning in C (the automaton, the text's
-normalisation, the regex for capitalised runs); the rest is Python work per mention and per
-run, spread over the stages. Absolute MB/s moves with the machine's load, and on a shared
-machine the ``x spaCy`` ratio moves too, since load slows the two pipelines unequally: six
-runs of this code and its last small revisions gave 6.3 to 7.9 MB/s and 1.5 to 2.0 times
-spaCy. To compare two versions of the extractor, time them in turns in one process.
+were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s, and the
+automaton of ``ahocorasick_rs`` (a DFA that returns all of a text's matches in one list, in
+place of pyahocorasick's iterator) took about 0.1 s more off the alias matching.
+
+Where the rest of the time goes sets what further tuning can give. Scanning in C, with no
+Python work per match, takes about 0.75 s of the 20 MB on a quiet core: the text's
+normalisation 0.18 s, the automaton 0.2 s and the regex for runs of capitalised words
+0.38 s. The rest is Python work per mention (230,669) and per capitalised run (102,950),
+about 5.5 microseconds each over all stages. Compiling ``analysis.actors`` and
+``analysis.matching`` as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times
+with mypyc. So three times spaCy's figure (14 to 15 MB/s on a quiet core) would need an
+extraction core written for a compiler, not more tuning of this Python.
 """
 from __future__ import annotations
 
