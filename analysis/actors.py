@@ -126,9 +126,13 @@ _CONNECTOR = rf"(?:{_PARTICLE}(?:[ \t]+{_PARTICLE})?|of|of[ \t]+the|for|on)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?|–){_NAME_WORD})+")
 # A country named only as the issuer of a currency or a debt instrument ("the US dollar", "Hong Kong
 # dollar", "Australian and Canadian dollars", "US Treasuries") is not an actor of the story.
-_CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|reals?|rand|riyals?|dirhams?|yen|won|euros?|pesos?|"
-               r"bol[ií]vars?|liras?|pounds?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
-               r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?")
+# Words with another everyday sense ("South Korea won the vote", "China's real estate", "Russia pounds
+# Kyiv") name a currency only after a demonym ("South Korean won", "Brazilian real", "British pounds"):
+# the group ``other_sense`` tells them apart. "Yields to" is the verb ("Iran yields to pressure").
+_CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|rand|riyals?|dirhams?|yen|euros?|pesos?|"
+               r"bol[ií]vars?|liras?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
+               r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?(?![ \t]+to\b)|"
+               r"(?P<other_sense>reals?|won|pounds?)")
 _CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
 # What follows a country mention, in one match: a currency (no ``title`` group), else a role.
 # Both need whitespace first, and a role's next word starts with one of _ROLE_STARTS:
@@ -226,7 +230,7 @@ class ActorExtractor:
         country_after, new, set_attribute = _COUNTRY_AFTER.match, _object_new, _object_setattr  # local names: faster
         for start, end, alias, owners in self.matcher.spans(text):
             entry = cache.get(alias) or self._alias_entry(alias, owners)
-            template, metonym_template, is_country, is_person = entry
+            template, metonym_template, is_country, is_person, is_adjective = entry
             if template is None:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
@@ -236,7 +240,9 @@ class ActorExtractor:
                     continue
                 role = country_after(text, end)
                 if role and role.group("title") is None:
-                    continue  # the country issues a currency or a bond
+                    if is_adjective or not role.group("other_sense"):
+                        continue  # the country issues a currency or a bond
+                    role = None  # "South Korea won": a verb, not the currency
             if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
                 template, role = metonym_template, None
             elif role or is_person:
@@ -250,15 +256,16 @@ class ActorExtractor:
 
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
-        stands for, and whether the actor is a country or a person (``None`` fields: ambiguous)."""
+        stands for, whether the actor is a country or a person, and whether the alias is a demonym
+        (``None`` fields: ambiguous)."""
         if len(owners) > 1:
-            entry = (None, None, False, False)
+            entry = (None, None, False, False, False)
         else:
             actor = self.dictionary.actors[owners[0]]
             country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
             entry = (_fields_dict(*_mention_fields(actor, "name" if alias == actor.name else "alias")),
                      _fields_dict(*_mention_fields(country, "metonym")) if country else None,
-                     actor.type == "country", actor.type == "person" and bool(actor.roles))
+                     actor.type == "country", actor.type == "person" and bool(actor.roles), alias in actor.adjectives)
         self._alias_cache[alias] = entry
         return entry
 

@@ -61,6 +61,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     metonym_for: str | None = None
     origin: str = ""
+    adjectives: tuple[str, ...] = ()  # the aliases that are demonyms ("Chinese", "South Korean")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -216,10 +217,12 @@ def country_actors(overrides: dict) -> list[Actor]:
     actors = []
     for iso3, name, aliases in entries:
         excluded = set((overrides.get(iso3) or {}).get("exclude") or [])
-        aliases += [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
+        demonyms = [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
+        aliases += demonyms
         aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
-                            sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries"))
+                            sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries",
+                            adjectives=tuple(demonyms)))
     return actors
 
 

@@ -223,6 +223,16 @@ def test_a_country_named_as_a_currency_issuer_is_not_an_actor(extractor):
     assert found == [("China", "China", "name"), ("US", "United States", "alias")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea won the vote, and Iran won a concession.", ["South Korea", "Iran"]),
+    ("China’s real estate slump and India's real GDP worried Brazil.", ["China", "India", "Brazil"]),
+    ("Russia pounds its rivals while Brazil yields to pressure.", ["Russia", "Brazil"]),
+    ("The South Korean won, the Brazilian real and British pounds fell against the yen.", []),
+])
+def test_a_word_with_an_everyday_sense_is_a_currency_only_after_a_demonym(extractor, text, expected):
+    assert [name for _, name, _ in names(extractor.extract(text), text)] == expected
+
+
 def test_according_to_the_kremlin_is_the_state_not_the_building(extractor):
     text = "According to the Kremlin, the talks went well."
     assert names(extractor.extract(text), text) == [("the Kremlin", "Russia", "metonym")]
