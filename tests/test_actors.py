@@ -223,6 +223,14 @@ def test_a_country_named_as_a_currency_issuer_is_not_an_actor(extractor):
     assert found == [("China", "China", "name"), ("US", "United States", "alias")]
 
 
+def test_a_sea_or_territory_named_after_a_country_is_a_place():
+    text = "Patrols in the South China Sea and the Indian Ocean, and New Mexico's laws, worried China and India."
+    extractor = ActorExtractor(load_dictionary())  # the project's own dictionary, not the test lexicon
+    found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
+    assert found == [("South China Sea", "place"), ("Indian Ocean", "place"), ("New Mexico", "place"),
+                     ("China", "country"), ("India", "country")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("South Korea won the vote, and Iran won a concession.", ["South Korea", "Iran"]),
     ("China’s real estate slump and India's real GDP worried Brazil.", ["China", "India", "Brazil"]),
