@@ -50,6 +50,9 @@ TITLE_ROLES: dict[str, set[str]] = {
     "fed chair": {"central_bank_governor"}, "fed chairman": {"central_bank_governor"},
     "security council secretary": {"security_council_secretary"},
 }
+# Where a person's family name comes first ("Wang Yi", "Li Qiang", "Kim Jong Un"): the word that
+# later mentions of that person by surname alone use.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM"}
 # "the Russian leader" means the head of state, except where the head of government leads.
 LEADER_IS_HEAD_OF_GOVERNMENT = {"IND", "GBR", "JPN", "DEU", "ISR", "PAK", "ITA", "CAN", "AUS", "ESP"}
 ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader": {"head_of_state"}}
@@ -61,8 +64,9 @@ _QUALIFIER = rf"(?:(?i:{'|'.join(_QUALIFIERS)})[\s-]+)?"
 _ROLE_STARTS = "".join(sorted({word[0] for word in (*_QUALIFIERS, *ROLE_WORDS)}))
 # A title ending right before a person's name: "Chinese Prime Minister ", "Russia's new Defense Minister ".
 _TITLE_BEFORE = re.compile(rf"(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\.?\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?$")
-# What may follow a country mention to make a role description: "’s foreign minister", " president".
-_ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\b(?P<name>\s+[A-Z]\w)?")
+# What may follow a country mention to make a role description: "’s foreign minister", " president";
+# ``name``: a name follows, so the title is the person's ("Indian Foreign Minister S. Jaishankar").
+_ROLE_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<qualifier>{_QUALIFIER})(?P<title>(?i:{_TITLES}))\b(?P<name>\s+[A-Z][\w.])?")
 # At most this many characters of a _TITLE_BEFORE match are neither whitespace nor hyphens
 # (qualifier, title, full stop, "Mrs."), so the search can start that close to the name.
 _TITLE_BEFORE_SOLID = max(map(len, _QUALIFIERS)) + max(len(t.replace(" ", "")) for t in ROLE_WORDS) + 5
@@ -412,7 +416,8 @@ class ActorExtractor:
         surnames: dict[str, Mention] = {}
         for mention in mentions:
             if mention.actor_type == "person" and " " in mention.actor_name:
-                surname = mention.actor_name.split()[-1]
+                words = mention.actor_name.split()
+                surname = words[0] if mention.country in FAMILY_NAME_FIRST else words[-1]
                 if surname not in self.dictionary.alias_owners or mention.via == "discovered":
                     surnames.setdefault(surname, mention)
         if not surnames:

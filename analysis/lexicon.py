@@ -15,13 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from analysis import config
+from analysis.spellings import spelling_variants
 
 ACTOR_TYPES = {"person", "country", "organization", "place", "group", "media"}
 SECTORS = {"government", "military", "central_bank", "intergovernmental", "legislature", "media", "business",
@@ -226,6 +227,26 @@ def country_actors(overrides: dict) -> list[Actor]:
     return actors
 
 
+def _with_spelling_variants(actors: dict[str, Actor]) -> dict[str, Actor]:
+    """Every actor with the spellings of its names that :mod:`analysis.spellings` generates, except
+    those already in the dictionary and those two actors would get (they would make an alias ambiguous)."""
+    claimed: dict[str, set[str]] = defaultdict(set)
+    generated: dict[str, set[str]] = defaultdict(set)
+    for actor in actors.values():
+        for name in actor.names:
+            claimed[name].add(actor.id)
+    for actor in actors.values():
+        for name in actor.names:
+            for variant in spelling_variants(name, actor.country, actor.type == "person"):
+                generated[variant].add(actor.id)
+    added: dict[str, list[str]] = defaultdict(list)
+    for variant, owners in sorted(generated.items()):
+        if len(owners) == 1 and variant not in claimed:
+            added[next(iter(owners))].append(variant)
+    return {actor_id: replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *added[actor_id]))))
+            if added.get(actor_id) else actor for actor_id, actor in actors.items()}
+
+
 def load_dictionary(folder: Path | str = DEFAULT_DIR) -> ActorDictionary:
     """Load and validate every ``*.yaml`` file in ``folder`` plus the generated countries."""
     folder = Path(folder)
@@ -249,6 +270,7 @@ def _load(folder: str) -> ActorDictionary:
             actors[actor.id] = actor
     for actor in country_actors(overrides):
         actors.setdefault(actor.id, actor)
+    actors = _with_spelling_variants(actors)
     names = {actor.name for actor in actors.values()}
     for actor in actors.values():
         if actor.metonym_for and actor.metonym_for not in names:

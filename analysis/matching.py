@@ -78,7 +78,9 @@ class AliasMatcher:
         """``aliases`` maps each alias to the ids of the actors that claim it."""
         by_key: dict[str, list[tuple[str, tuple[str, ...], tuple[bool, ...] | None]]] = {}
         for alias, owners in sorted(aliases.items()):
-            key = " ".join(normalise(alias).split())
+            # Blanks stay as normalise() leaves them, as in the text: "S. Jaishankar" and "Washington,
+            # D.C." keep two blanks where the punctuation and the space were, and match.
+            key = normalise(alias).strip()
             if not key:
                 continue
             capitals = None if is_acronym(alias) else tuple(w[:1].isupper() for w in _words(alias))

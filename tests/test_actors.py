@@ -292,3 +292,18 @@ def test_the_tail_of_a_coordinated_name_is_not_an_organisation():
     result = extractor.extract(text, dt.date(2023, 10, 18))
     assert not any(m.via == "discovered" for m in result.mentions)
     assert "Road Forum" in {c.name for c in result.candidates}
+
+
+def test_a_surname_that_comes_first_is_the_one_later_mentions_use():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Foreign Minister Wang Yi met Sergei Lavrov. Wang said the talks went well; Lavrov agreed."
+    found = [(text[m.start:m.end], m.actor_name, m.via) for m in extractor.extract(text).mentions]
+    assert ("Wang", "Wang Yi", "coreference") in found and ("Lavrov", "Sergei Lavrov", "alias") in found
+
+
+def test_an_initial_before_a_name_keeps_the_title_with_the_person():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Indian External Affairs Minister S. Jaishankar spoke."
+    result = extractor.extract(text, dt.date(2024, 10, 1))
+    assert [(text[m.start:m.end], m.via) for m in result.mentions] == [("S. Jaishankar", "name")]
+    assert result.flags == []

@@ -1,0 +1,78 @@
+"""Spellings of a name that news writes besides the dictionary's own.
+
+Two kinds are generated when the dictionary loads, so that nobody has to type them:
+
+- **without accents**: scraped text and many outlets drop diacritics ("Yvan Gil" for
+  "Yván Gil", "Cote d'Ivoire" for "Côte d'Ivoire"). Accents are removed with Unicode's
+  canonical decomposition (:mod:`unicodedata`), which leaves letters such as "ø" or "ł" alone.
+- **romanisations of Cyrillic names**: one Russian name reaches English news in several
+  systems (BGN/PCGN, ISO 9, agency house styles): Sergei/Sergey, Dmitry/Dmitri,
+  Shoigu/Shoygu, Zelensky/Zelenskyy/Zelenskiy. The rules below swap the endings and letter
+  pairs on which those systems differ, for people of the countries whose names are
+  romanised from Cyrillic. No library does this from the Latin side (transliteration
+  libraries go from Cyrillic to one Latin system), hence the short table.
+
+A generated spelling that another actor already uses, or that two actors would both get,
+is dropped rather than made ambiguous (see :func:`analysis.lexicon.load_dictionary`).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+# People of these countries have names romanised from Cyrillic.
+CYRILLIC_NAME_COUNTRIES = {"RUS", "BLR", "UKR", "KAZ", "KGZ", "TJK", "UZB", "TKM"}
+
+# Each group lists the forms that romanisation systems write for one Cyrillic spelling, and
+# where in a word they stand; a word with one of the forms there gets the others.
+_POSITIONS = {"end": "{}$", "end_after_consonant": "(?<=[^aeiouy]){}$", "before_consonant": "{}(?=[^aeiou])",
+              "start": "^{}", "anywhere": "{}"}
+_ROMANISATION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("end", ("ei", "ey")),                      # Sergei / Sergey, Alexei / Alexey, Andrei / Andrey
+    ("end", ("ai", "ay")),                      # Nikolai / Nikolay
+    ("end_after_consonant", ("i", "y")),        # Dmitri / Dmitry, Yuri / Yury, Zelenski / Zelensky
+    ("end", ("sky", "skyy", "skiy", "skii")),   # Zelensky / Zelenskyy / Zelenskiy
+    ("before_consonant", ("oi", "oy")),         # Shoigu / Shoygu
+    ("start", ("Alex", "Aleks")),               # Alexei / Aleksei
+    ("anywhere", ("iye", "ie")),                # Matviyenko / Matvienko
+)
+_MAX_VARIANTS = 16  # per name: the product over its words grows fast
+
+
+def without_accents(name: str) -> str:
+    """``name`` with its combining accents removed ("Yván Gil" -> "Yvan Gil")."""
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _word_romanisations(word: str) -> list[str]:
+    """``word`` and its other romanisations, every group applied to every form found so far."""
+    forms = [word]
+    for position, group in _ROMANISATION_GROUPS:
+        found = []
+        for form in forms:
+            for written in group:
+                pattern = _POSITIONS[position].format(re.escape(written))
+                if re.search(pattern, form):
+                    found += [re.sub(pattern, other, form, count=1) for other in group if other != written]
+                    break
+        forms += found
+    return list(dict.fromkeys(forms))
+
+
+def romanisations(name: str) -> list[str]:
+    """Other romanisations of a Cyrillic-script name, word by word ("Sergei Shoigu" -> "Sergey Shoygu", ...)."""
+    words = name.split(" ")
+    per_word = [_word_romanisations(word) for word in words]
+    variants = (" ".join(combination) for combination in itertools.product(*per_word))
+    return [variant for variant in itertools.islice(variants, _MAX_VARIANTS + 1) if variant != name][:_MAX_VARIANTS]
+
+
+def spelling_variants(name: str, country: str | None, is_person: bool) -> list[str]:
+    """Every generated spelling of ``name``: without accents, and (for people of
+    :data:`CYRILLIC_NAME_COUNTRIES`) its other romanisations; ``name`` itself is left out."""
+    variants = [without_accents(name)]
+    if is_person and country in CYRILLIC_NAME_COUNTRIES:
+        variants += romanisations(name)
+    return [variant for variant in dict.fromkeys(variants) if variant != name]
