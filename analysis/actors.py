@@ -379,11 +379,11 @@ class ActorExtractor:
                 heads = not _ORG_HEADS.isdisjoint(words) and not (
                     run_start < start and _overlaps(spans, starts, run_start, start))
             else:
-                # No word of the run can overlap a mention, so only function words at the front
-                # go, and the run still ends where it ended.
+                # No word of the run can overlap a mention, so only function words and connectors at
+                # the front go, and the run still ends where it ended.
                 words = text[run_start:run_end].split()  # a run's words are separated by spaces and tabs only
                 count, first = len(words), 0
-                while first < count and words[first].strip("’'") in _NOT_PERSON_WORDS:
+                while first < count and (words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
                     first += 1
                 if count - first < 2:
                     continue
@@ -599,7 +599,9 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
 
     For a run that overlaps a mention (``spans``, sorted, with their ``starts``): the words at
     the front that overlap a mention or are function words, and those at the back that overlap
-    a mention. An empty span ``(start, start)`` when fewer than two words are left.
+    a mention; and at either end, the connectors left there ("of", "the": a run's only words in
+    lower case), so that "Secretary of State Antony Blinken" leaves no name "of State". An empty
+    span ``(start, start)`` when fewer than two words are left.
     """
     run = text[start:end]
     words = run.split()  # a run's words are separated by spaces and tabs only
@@ -622,13 +624,14 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
         word_start, word_end = word_spans[first]
         i = bisect_left(starts, word_end)
         if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)
-                or words[first].strip("’'") in _NOT_PERSON_WORDS):
+                or words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
             break
         first += 1
     while first < last:
         word_start, word_end = word_spans[last - 1]
         i = bisect_left(starts, word_end)
-        if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)):
+        if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)
+                or words[last - 1][0].islower()):
             break
         last -= 1
     return (word_spans[first][0], word_spans[last - 1][1]) if last - first >= 2 else (start, start)

@@ -307,3 +307,10 @@ def test_an_initial_before_a_name_keeps_the_title_with_the_person():
     result = extractor.extract(text, dt.date(2024, 10, 1))
     assert [(text[m.start:m.end], m.via) for m in result.mentions] == [("S. Jaishankar", "name")]
     assert result.flags == []
+
+
+def test_connectors_left_at_the_edge_of_a_run_make_no_name(extractor):
+    text = "Secretary of State Antony Blinken spoke on Wednesday. The Ministry of Foreign Affairs of the PRC agreed."
+    result = extractor.extract(text)
+    assert not [c.name for c in result.candidates if c.name.split()[0].islower() or c.name.split()[-1].islower()]
+    assert "discovered" not in {m.via for m in result.mentions}
