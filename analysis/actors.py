@@ -95,7 +95,14 @@ _NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
 _PARTICLE = r"(?:da|de|do|dos|das|del|van|von|bin|al|ibn|la|le)"
 _PERSON_TITLES = (r"ambassador|envoy|minister|president|governor|senator|spokesman|spokeswoman|spokesperson|analyst|"
                   r"strategist|economist|adviser|advisor|aide|director|chairman|chairwoman|chair|professor|secretary|"
-                  r"commander|general|columnist|correspondent|editor|fellow|researcher|mr|ms|mrs|dr")
+                  r"commander|general|columnist|correspondent|editor|fellow|researcher|mr|ms|mrs|dr|"
+                  # the same cues in the corpus's other languages (es, pt, fr, de)
+                  r"analista|economista|ministro|ministra|presidente|presidenta|embajador|embajadora|embaixador|"
+                  r"portavoz|porta-voz|directora|diretor|diretora|investigador|investigadora|profesor|profesora|"
+                  r"professora|gobernador|gobernadora|governador|canciller|chanceler|ministre|présidente|"
+                  r"ambassadeur|ambassadrice|porte-parole|directeur|directrice|chercheur|chercheuse|économiste|"
+                  r"präsident|präsidentin|botschafter|botschafterin|sprecher|sprecherin|direktor|direktorin|"
+                  r"ökonom|ökonomin|analystin|professorin|forscher|forscherin")
 # Contexts that make a run of capitalised words a person's name (checked around each run).
 _TITLE_CONTEXT = re.compile(rf"\b(?i:{_PERSON_TITLES})\.?(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?\s+$")
 _ACCORDING_CONTEXT = re.compile(r"(?i:according to|said)\s+$")
@@ -106,8 +113,17 @@ _NAME_WORD_REVERSED = rf"\w[\w’'\-]*{_CAP}"
 _TITLE_CONTEXT_REVERSED = re.compile(
     rf"\s+(?:(?:{_NAME_WORD_REVERSED}\s+)*{_NAME_WORD_REVERSED}\s+(?:eht\s+)?(?:ot|fo|rof|ta)\s+)?\.?"
     rf"(?i:{'|'.join(word[::-1] for word in _PERSON_TITLES.split('|'))})\b")
-_ACCORDING_CONTEXT_REVERSED = re.compile(r"\s+(?i:ot gnidrocca|dias)")
-_SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|confirmed)\b")
+# Speech verbs in the corpus's other languages, which also put them before the speaker ("«…», dijo
+# Lucía Arámbula", "a déclaré Jean Dupont", "sagte Anna Weber"), and their "according to".
+_SPEECH_VERBS_ABROAD = ("dijo", "afirmó", "señaló", "declaró", "explicó", "advirtió", "opinó", "aseguró", "indicó",
+                        "disse", "afirmou", "declarou", "explicou", "alertou", "a déclaré", "a dit", "a affirmé",
+                        "a expliqué", "a souligné", "sagte", "erklärte", "betonte", "warnte")
+_ACCORDING_ABROAD = ("según", "segundo", "selon", "laut")
+_ACCORDING_CONTEXT_REVERSED = re.compile(
+    r"\s+(?i:ot gnidrocca|dias|(?:" + "|".join(re.escape(w[::-1]) for w in _SPEECH_VERBS_ABROAD + _ACCORDING_ABROAD)
+    + r")(?!\w))")
+_SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|warned|explained|stressed|stated|announced|"
+                             r"confirmed|" + "|".join(map(re.escape, _SPEECH_VERBS_ABROAD)) + r")\b")
 # The context patterns in their order of precedence, one alternative (named for the kind) each.
 _BEFORE_CONTEXT = re.compile(rf"(?P<title_before>{_TITLE_CONTEXT_REVERSED.pattern})|"
                              rf"(?P<according_to>{_ACCORDING_CONTEXT_REVERSED.pattern})")
@@ -123,6 +139,14 @@ _NOT_PERSON_WORDS = {
     "Street", "Intelligence", "Research", "Markets", "Market", "Foundation", "Centre", "Center", "Summit",
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
+    # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
+    # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
+    "Prime", "Premier", "Vice", "Deputy", "Chancellor", "Chief", "Crown", "Prince", "Princess", "King", "Queen",
+    "Emir", "Sheikh", "Ayatollah", "Supreme", "Ambassador", "Envoy", "Senator", "Professor", "Prof", "Director",
+    "Chairman", "Chairwoman", "Chair", "Commander", "General", "Secretary-General", "Admiral", "Colonel", "Mayor",
+    "Speaker", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Mr", "Mrs", "Ms", "Dr", "Sir",
+    "Lord", "Lady", "Dame", "Former", "Acting", "Interim", "Senior",
+    "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
 }
 # Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
 # ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
@@ -149,7 +173,15 @@ _COUNTRY_AFTER = re.compile(rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER.pattern}
 _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",
               "Network", "Analytics", "Advisory", "Partners", "Fund", "Bank", "Council", "Desk", "Research",
               "Foundation", "University", "Academy", "Association", "Commission", "Committee", "Authority",
-              "Corporation", "Exchange", "Ministry", "Studies", "Agency", "Consultancy", "Associates", "Capital"}
+              "Corporation", "Exchange", "Ministry", "Studies", "Agency", "Consultancy", "Associates", "Capital",
+              "Zentrum", "Stiftung", "Gruppe", "Institut"}
+# Spanish, Portuguese and French names put the head first ("Instituto Cono Sur de Estudios Monetarios").
+_ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", "Observatorio", "Observatório", "Consejo",
+                    "Conselho", "Institut", "Fondation", "Conseil", "Observatoire", "Banque", "Grupo", "Groupe", "Foro",
+                    "Universidad", "Universidade", "Université"}
+# Words that join a head to its complement ("Institute of International Finance", "Council on Foreign
+# Relations"): a head followed by one stays at the front of a new name.
+_HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "für"}
 # "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
@@ -204,8 +236,8 @@ class ActorExtractor:
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
         mentions, checks = self._dictionary_mentions(text, result)
-        mentions = self._titles_and_roles(text, published, mentions, checks, result)
-        discovered, spans = self._discovered_names(text, mentions, result)
+        mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
+        discovered, spans = self._discovered_names(text, mentions, result, absorbed)
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
             superseded = {span for m in discovered if m.actor_type == "organization"
@@ -275,7 +307,9 @@ class ActorExtractor:
 
     # 2 and 3: titles before people, role descriptions without a name
     def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention], checks: list,
-                          result: ActorResult) -> list[Mention]:
+                          result: ActorResult) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """The mentions once titles and role descriptions are resolved, and the spans of the country
+        words that a title absorbed into a person's mention."""
         absorbed: set[int] = set()
         added: list[Mention] = []
         for index, role in checks:
@@ -291,8 +325,12 @@ class ActorExtractor:
             if person:
                 added.append(_mention(mention.start, role.end("title"), person, "role_description"))
         if not absorbed:
-            return mentions + added
-        return [m for i, m in enumerate(mentions) if i not in absorbed] + added
+            return mentions + added, []
+        # The words a title absorbed ("Venezuelan" in "Venezuelan Foreign Minister Yván Gil") stay
+        # covered for discovery, which would otherwise offer "Venezuelan Foreign Minister" as a name.
+        covered = [(m.start, m.end) for i, m in enumerate(mentions)
+                   if i in absorbed and not any(a.start <= m.start and m.end <= a.end for a in added)]
+        return [m for i, m in enumerate(mentions) if i not in absorbed] + added, covered
 
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, result) -> None:
         """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``."""
@@ -348,10 +386,11 @@ class ActorExtractor:
         return None
 
     # 5: people and organisations the dictionary does not know; other names become candidates
-    def _discovered_names(self, text: str, mentions: list[Mention],
-                          result: ActorResult) -> tuple[list[Mention], list[tuple[int, int]]]:
-        """The new names' mentions, and the spans of ``mentions``, sorted (as in :class:`SpanIndex`)."""
-        spans = sorted([(m.start, m.end) for m in mentions])
+    def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult,
+                          covered: list[tuple[int, int]]) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """The new names' mentions, and the spans of ``mentions`` and ``covered``, sorted (as in
+        :class:`SpanIndex`)."""
+        spans = sorted([(m.start, m.end) for m in mentions] + covered)
         starts = [s for s, _ in spans]
         n_spans, below = len(spans), 0  # below: how many spans start before the current run ends
         found = []
@@ -384,6 +423,8 @@ class ActorExtractor:
                 words = text[run_start:run_end].split()  # a run's words are separated by spaces and tabs only
                 count, first = len(words), 0
                 while first < count and (words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
+                    if _heads_its_complement(words, first):
+                        break
                     first += 1
                 if count - first < 2:
                     continue
@@ -399,7 +440,7 @@ class ActorExtractor:
                 end = run_end
                 if end - start < 3:
                     continue
-                heads = not _ORG_HEADS.isdisjoint(words)
+                heads = not _ORG_HEADS.isdisjoint(words) or words[0] in _ORG_HEADS_FIRST
             if heads and _has_org_head(words) and not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
                 candidates.append(_new_candidate(start, end, name, "organisation_head"))
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
@@ -418,6 +459,8 @@ class ActorExtractor:
             if mention.actor_type == "person" and " " in mention.actor_name:
                 words = mention.actor_name.split()
                 surname = words[0] if mention.country in FAMILY_NAME_FIRST else words[-1]
+                if surname in _NOT_PERSON_WORDS:  # "He" of He Lifeng is also the pronoun
+                    continue
                 if surname not in self.dictionary.alias_owners or mention.via == "discovered":
                     surnames.setdefault(surname, mention)
         if not surnames:
@@ -626,6 +669,9 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
         if not ((i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)
                 or words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
             break
+        if _heads_its_complement(words, first) and not (
+                (i > 0 and spans[i - 1][1] > word_start) or (i > 1 and spans[i - 2][1] > word_start)):
+            break
         first += 1
     while first < last:
         word_start, word_end = word_spans[last - 1]
@@ -638,9 +684,17 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
 
 
 def _has_org_head(words: list[str]) -> bool:
-    """An organisation's head noun ends the name or precedes its complement ("Observatory on Asia")."""
-    return words[-1] in _ORG_HEADS or any(
+    """An organisation's head noun ends the name or precedes its complement ("Observatory on Asia"),
+    or, in Spanish, Portuguese and French, starts it ("Instituto Cono Sur de Estudios Monetarios")."""
+    return words[-1] in _ORG_HEADS or words[0] in _ORG_HEADS_FIRST or any(
         word in _ORG_HEADS and following in {"on", "of", "for"} for word, following in zip(words, words[1:]))
+
+
+def _heads_its_complement(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is an organisation's head followed by its complement ("Institute of ...").
+    Not "Ministry": "Ministry of Finance" names a different body in every country."""
+    return (index + 2 < len(words) and words[index + 1] in _HEAD_COMPLEMENTS and words[index] != "Ministry"
+            and (words[index] in _ORG_HEADS or words[index] in _ORG_HEADS_FIRST))
 
 
 def _person_context(text: str, start: int, end: int) -> str | None:

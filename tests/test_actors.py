@@ -314,3 +314,26 @@ def test_connectors_left_at_the_edge_of_a_run_make_no_name(extractor):
     result = extractor.extract(text)
     assert not [c.name for c in result.candidates if c.name.split()[0].islower() or c.name.split()[-1].islower()]
     assert "discovered" not in {m.via for m in result.mentions}
+
+
+def test_titles_before_a_new_name_are_not_part_of_it():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Ambassador Lin Weiguo met Deputy Prime Minister Anna Kovac. Vice Premier He Lifeng joined. He said so."
+    found = [(m.actor_name, m.via) for m in extractor.extract(text).mentions]
+    assert found == [("Lin Weiguo", "discovered"), ("Anna Kovac", "discovered"), ("He Lifeng", "name")]
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ("«El veto muestra mucho», opinó Lucía Arámbula, analista del Instituto Cono Sur de Estudios Monetarios.",
+     "Lucía Arámbula", "Instituto Cono Sur de Estudios Monetarios"),
+    ("Laut Anna Weber vom Kieler Zentrum sinkt der Dollar.", "Anna Weber", "Kieler Zentrum"),
+    ("Economists at the Institute of International Finance agreed, said Mark Halloway.",
+     "Mark Halloway", "Institute of International Finance"),
+])
+def test_new_people_and_organisations_are_found_in_spanish_german_and_english(extractor, text, person, organisation):
+    found = {(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions if m.via == "discovered"}
+    assert found == {(person, "person"), (organisation, "organization")}
+
+
+def test_a_generic_ministry_is_not_a_new_organisation(extractor):
+    assert extractor.extract("The Ministry of Finance said so.").mentions == []
