@@ -232,6 +232,7 @@ class ActorExtractor:
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
+        self._titles_in_use: dict[tuple[str, str | None], bool] = {}
 
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
@@ -377,13 +378,24 @@ class ActorExtractor:
         holders = {a.id: a for role in roles for a in self.dictionary.holders(role, country_mention.country, published)}
         titled = {i: a for i, a in holders.items()
                   if any((r.title or "").lower() == title for r in a.roles if r.held_on(published))}
-        holders = titled or holders  # "president" of China: the President, not the Premier
+        if titled or not self._title_in_use(title, country_mention.country):
+            holders = titled or holders  # "president" of China: the President, not the Premier
+        else:  # Iran between presidents: its head of state is the Supreme Leader, not a president
+            holders = {}
         if len(holders) == 1:
             return next(iter(holders.values()))
         what = "nobody in the dictionary" if not holders else " and ".join(sorted(a.name for a in holders.values()))
         result.flags.append(Flag(country_mention.start, end, "role_unresolved",
                                  f"'{phrase}' on {published}: {what}"))
         return None
+
+    def _title_in_use(self, title: str, country: str | None) -> bool:
+        """Whether the dictionary gives anyone of ``country`` the title ``title`` ("president"), at any date."""
+        key = (title, country)
+        if key not in self._titles_in_use:
+            self._titles_in_use[key] = any((r.title or "").lower() == title and r.country == country
+                                           for actor in self.dictionary.actors.values() for r in actor.roles)
+        return self._titles_in_use[key]
 
     # 5: people and organisations the dictionary does not know; other names become candidates
     def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult,

@@ -337,3 +337,14 @@ def test_new_people_and_organisations_are_found_in_spanish_german_and_english(ex
 
 def test_a_generic_ministry_is_not_a_new_organisation(extractor):
     assert extractor.extract("The Ministry of Finance said so.").mentions == []
+
+
+def test_a_title_nobody_holds_that_day_is_flagged_not_given_to_another_office():
+    # Between Ebrahim Raisi's death and Masoud Pezeshkian's inauguration (2024) Iran had no
+    # president in the dictionary; its head of state, the Supreme Leader, is not "the president".
+    extractor = ActorExtractor(load_dictionary())
+    text = "The Iranian president spoke."
+    between = extractor.extract(text, dt.date(2024, 6, 1))
+    assert between.mentions == [] and [f.flag for f in between.flags] == ["role_unresolved"]
+    after = extractor.extract(text, dt.date(2024, 8, 15))
+    assert [m.actor_name for m in after.mentions] == ["Masoud Pezeshkian"]
