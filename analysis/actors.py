@@ -44,6 +44,7 @@ TITLE_ROLES: dict[str, set[str]] = {
     "defense minister": {"defence_minister"}, "defence minister": {"defence_minister"},
     "minister of defense": {"defence_minister"}, "minister of defence": {"defence_minister"},
     "defense secretary": {"defence_minister"}, "secretary of defense": {"defence_minister"},
+    "secretary of war": {"defence_minister"}, "war secretary": {"defence_minister"},  # US secondary title since 2025
     "finance minister": {"finance_minister"}, "minister of finance": {"finance_minister"},
     "treasury secretary": {"finance_minister"}, "secretary of the treasury": {"finance_minister"},
     "central bank governor": {"central_bank_governor"}, "central bank chief": {"central_bank_governor"},

@@ -348,3 +348,12 @@ def test_a_title_nobody_holds_that_day_is_flagged_not_given_to_another_office():
     assert between.mentions == [] and [f.flag for f in between.flags] == ["role_unresolved"]
     after = extractor.extract(text, dt.date(2024, 8, 15))
     assert [m.actor_name for m in after.mentions] == ["Masoud Pezeshkian"]
+
+
+def test_the_us_defence_secretary_under_the_title_secretary_of_war():
+    extractor = ActorExtractor(load_dictionary())
+    text = "The US war secretary met Secretary of War Pete Hegseth's aides."
+    result = extractor.extract(text, dt.date(2025, 10, 1))
+    assert [(m.actor_name, m.via) for m in result.mentions] == [("Pete Hegseth", "role_description"),
+                                                                  ("Pete Hegseth", "name")]
+    assert result.flags == []
