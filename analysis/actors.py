@@ -186,6 +186,15 @@ _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "f
 # "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
+# An office written between an organisation and a person's name: " Secretary-General ", " Managing
+# Director ", "’s chief economist ", " President ".
+_TITLE_OWNER_TYPES = {"organization", "group"}
+_OFFICE_WORDS = ("secretary", "general", "director", "managing", "chief", "executive", "deputy", "vice", "first",
+                 "president", "chair", "chairman", "chairwoman", "chairperson", "governor", "head", "spokesperson",
+                 "spokesman", "spokeswoman", "commissioner", "representative", "envoy", "special", "high",
+                 "economist", "officer", "secretary-general", "director-general", "ceo")
+_OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
+                             + r")(?:[\s-]+|$))+")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -252,7 +261,7 @@ class ActorExtractor:
         mentions += self._surname_coreference(text, mentions, spans)
         self._acronym_flags(text, mentions, result)
         self._truncation_flags(text, result)
-        result.mentions = sorted(mentions, key=attrgetter("start", "end"))
+        result.mentions = _without_title_organisations(text, sorted(mentions, key=attrgetter("start", "end")))
         result.flags.sort(key=attrgetter("start", "flag"))
         result.candidates.sort(key=attrgetter("start", "kind"))
         return result
@@ -526,6 +535,21 @@ class ActorExtractor:
                 result.flags.append(Flag(offset, offset + word.end(), "truncated_word",
                                          f"paragraph starts with lower-case '{word.group()}': a word may be cut"))
             offset += len(paragraph) + 2
+
+
+def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (sorted) without the organisations that only name a person's office ("UN" in "UN
+    Secretary-General António Guterres", "ECB" in "ECB President Christine Lagarde"): like the country
+    words a title absorbs, they would otherwise tie the person to the organisation in every network."""
+    kept = mentions
+    for index in range(len(mentions) - 1, 0, -1):
+        person, before = mentions[index], mentions[index - 1]
+        if (person.actor_type == "person" and before.actor_type in _TITLE_OWNER_TYPES
+                and person.start - before.end < 40 and _OFFICE_BETWEEN.fullmatch(text, before.end, person.start)):
+            if kept is mentions:
+                kept = list(mentions)
+            del kept[index - 1]
+    return kept
 
 
 def _roles_for(title: str, country: str | None) -> set[str]:

@@ -357,3 +357,12 @@ def test_the_us_defence_secretary_under_the_title_secretary_of_war():
     assert [(m.actor_name, m.via) for m in result.mentions] == [("Pete Hegseth", "role_description"),
                                                                   ("Pete Hegseth", "name")]
     assert result.flags == []
+
+
+def test_an_organisation_that_only_names_a_persons_office_is_not_a_mention():
+    extractor = ActorExtractor(load_dictionary())
+    text = ("UN Secretary-General António Guterres met ECB President Christine Lagarde; "
+            "the IMF and Xi Jinping disagreed, and Fed Chair Jerome Powell said the Fed would wait.")
+    found = [m.actor_name for m in extractor.extract(text).mentions]
+    assert found == ["António Guterres", "Christine Lagarde", "International Monetary Fund", "Xi Jinping",
+                     "Jerome Powell", "Federal Reserve"]
