@@ -21,15 +21,15 @@ Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,966 docu
 of three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             7.30   1.8
-    geonarratives-matching   27.54   6.7
-    spacy-entityruler         4.14   1.0
+    geonarratives             7.41   1.6
+    geonarratives-matching   27.70   5.9
+    spacy-entityruler         4.73   1.0
 
-    geonarratives by stage (s of 2.74): alias matching 0.80, aliases/metonyms/currency
-    issuers 0.41, titles and roles 0.29, discovery of new names 0.85, surname
-    coreference 0.14, flags 0.07, merging and sorting 0.17
+    geonarratives by stage (s of 2.70): alias matching 0.77, aliases/metonyms/currency
+    issuers 0.40, titles and roles 0.28, discovery of new names 0.85, surname
+    coreference 0.13, flags 0.07, merging and sorting 0.20
 
-The other two runs gave 6.44 and 5.87 MB/s (1.7 and 1.4 times spaCy): absolute MB/s moves
+The other two runs gave 7.21 and 6.93 MB/s (1.7 and 2.0 times spaCy): absolute MB/s moves
 with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
 pipelines unequally. To compare two versions of the extractor, time them in turns in one
 process.
@@ -42,7 +42,7 @@ place of pyahocorasick's iterator) took about 0.1 s more off the alias matching.
 Where the rest of the time goes sets what further tuning can give. Scanning in C, with no
 Python work per match, takes about 0.75 s of the 20 MB on a quiet core: the text's
 normalisation 0.18 s, the automaton 0.2 s and the regex for runs of capitalised words
-0.38 s. The rest is Python work per mention (230,216) and per capitalised run (102,950),
+0.38 s. The rest is Python work per mention (229,719) and per capitalised run (102,950),
 about 5.5 microseconds each over all stages. Compiling ``analysis.actors`` and
 ``analysis.matching`` as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times
 with mypyc. So three times spaCy's figure (14 to 15 MB/s on a quiet core) would need an
