@@ -129,6 +129,16 @@ _SPEECH_CONTEXT = re.compile(r"\s+(?:said|says|told|noted|added|wrote|argued|war
 _BEFORE_CONTEXT = re.compile(rf"(?P<title_before>{_TITLE_CONTEXT_REVERSED.pattern})|"
                              rf"(?P<according_to>{_ACCORDING_CONTEXT_REVERSED.pattern})")
 _AFTER_CONTEXT = re.compile(rf"(?P<speech_verb>{_SPEECH_CONTEXT.pattern})|(?P<appositive>{_APPOSITIVE_CONTEXT.pattern})")
+# Words of an office or an honorific, written before a name ("Deputy Prime Minister", "Managing Director",
+# "Sheikh", "Mr"): they are no part of a new name, and between an organisation and a person's name
+# they make the organisation part of the person's title.
+_OFFICE_WORDS = ("minister", "president", "secretary", "governor", "prime", "premier", "vice", "deputy", "first",
+                 "chancellor", "chief", "executive", "managing", "director", "head", "chair", "chairman",
+                 "chairwoman", "chairperson", "general", "commissioner", "representative", "special", "high",
+                 "officer", "spokesman", "spokeswoman", "spokesperson", "economist", "adviser", "advisor",
+                 "ambassador", "envoy", "senator", "professor", "prof", "commander", "admiral", "colonel", "mayor",
+                 "speaker", "crown", "prince", "princess", "king", "queen", "emir", "sheikh", "ayatollah", "supreme",
+                 "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "former", "acting", "interim", "senior", "ceo")
 _NOT_PERSON_WORDS = {
     "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
     "But", "And", "Or", "If", "As", "When", "While", "After", "Before", "According", "Since", "Meanwhile",
@@ -140,14 +150,10 @@ _NOT_PERSON_WORDS = {
     "Street", "Intelligence", "Research", "Markets", "Market", "Foundation", "Centre", "Center", "Summit",
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
+    "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
     # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
     # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
-    "Prime", "Premier", "Vice", "Deputy", "Chancellor", "Chief", "Crown", "Prince", "Princess", "King", "Queen",
-    "Emir", "Sheikh", "Ayatollah", "Supreme", "Ambassador", "Envoy", "Senator", "Professor", "Prof", "Director",
-    "Chairman", "Chairwoman", "Chair", "Commander", "General", "Secretary-General", "Admiral", "Colonel", "Mayor",
-    "Speaker", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser", "Advisor", "Mr", "Mrs", "Ms", "Dr", "Sir",
-    "Lord", "Lady", "Dame", "Former", "Acting", "Interim", "Senior",
-    "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
+    *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General",
 }
 # Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
 # ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
@@ -187,14 +193,10 @@ _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "f
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 # An office written between an organisation and a person's name: " Secretary-General ", " Managing
-# Director ", "’s chief economist ", " President ".
+# Director ", "’s chief economist ", " President " (see _OFFICE_WORDS).
 _TITLE_OWNER_TYPES = {"organization", "group"}
-_OFFICE_WORDS = ("secretary", "general", "director", "managing", "chief", "executive", "deputy", "vice", "first",
-                 "president", "chair", "chairman", "chairwoman", "chairperson", "governor", "head", "spokesperson",
-                 "spokesman", "spokeswoman", "commissioner", "representative", "envoy", "special", "high",
-                 "economist", "officer", "secretary-general", "director-general", "ceo")
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
-                             + r")(?:[\s-]+|$))+")
+                             + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -242,7 +244,6 @@ class ActorExtractor:
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
-        self._titles_in_use: dict[tuple[str, str | None], bool] = {}
 
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
@@ -388,7 +389,7 @@ class ActorExtractor:
         holders = {a.id: a for role in roles for a in self.dictionary.holders(role, country_mention.country, published)}
         titled = {i: a for i, a in holders.items()
                   if any((r.title or "").lower() == title for r in a.roles if r.held_on(published))}
-        if titled or not self._title_in_use(title, country_mention.country):
+        if titled or (title, country_mention.country) not in self.dictionary.titles:
             holders = titled or holders  # "president" of China: the President, not the Premier
         else:  # Iran between presidents: its head of state is the Supreme Leader, not a president
             holders = {}
@@ -398,14 +399,6 @@ class ActorExtractor:
         result.flags.append(Flag(country_mention.start, end, "role_unresolved",
                                  f"'{phrase}' on {published}: {what}"))
         return None
-
-    def _title_in_use(self, title: str, country: str | None) -> bool:
-        """Whether the dictionary gives anyone of ``country`` the title ``title`` ("president"), at any date."""
-        key = (title, country)
-        if key not in self._titles_in_use:
-            self._titles_in_use[key] = any((r.title or "").lower() == title and r.country == country
-                                           for actor in self.dictionary.actors.values() for r in actor.roles)
-        return self._titles_in_use[key]
 
     # 5: people and organisations the dictionary does not know; other names become candidates
     def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult,
@@ -724,7 +717,7 @@ def _has_org_head(words: list[str]) -> bool:
     """An organisation's head noun ends the name or precedes its complement ("Observatory on Asia"),
     or, in Spanish, Portuguese and French, starts it ("Instituto Cono Sur de Estudios Monetarios")."""
     return words[-1] in _ORG_HEADS or words[0] in _ORG_HEADS_FIRST or any(
-        word in _ORG_HEADS and following in {"on", "of", "for"} for word, following in zip(words, words[1:]))
+        word in _ORG_HEADS and following in _HEAD_COMPLEMENTS for word, following in zip(words, words[1:]))
 
 
 def _heads_its_complement(words: list[str], index: int) -> bool:

@@ -82,6 +82,9 @@ class ActorDictionary:
                 owners[alias].add(actor.id)
         self.alias_owners = {alias: sorted(ids) for alias, ids in owners.items()}
         self.by_name = {actor.name: actor for actor in self.actors.values()}
+        # (title in lower case, country) of every role: which titles a country's offices use at all
+        self.titles = {((role.title or "").lower(), role.country) for actor in self.actors.values()
+                       for role in actor.roles}
 
     def conflicts(self) -> list[tuple[str, list[str]]]:
         """Aliases claimed by more than one actor (left out of matching until resolved)."""
