@@ -53,7 +53,7 @@ clean:  ## Remove generated tables, reports and caches (keeps .venv)
 	rm -rf data/processed reports .pytest_cache
 
 benchmark-actors: $(STAMP)  ## Actor extraction speed vs a spaCy EntityRuler (installs spaCy into .venv)
-	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt ".[bench]"
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[bench]"  # editable, as in install
 	$(BIN)/python benchmarks/bench_actors.py
 
 benchmark-network: $(STAMP)  ## Actor-network edges, backbone, metrics and communities for 100,000 synthetic articles
