@@ -10,7 +10,10 @@ boilerplate removed at ingestion can never produce a mention. The passes, in ord
    minister"): resolved through the roles held on the article's date; undated or
    ambiguous ones are flagged, never guessed.
 4. **Metonyms**: a capital or seat of government stands for its country ("Beijing said"),
-   except after a locative preposition ("talks in Beijing"), where it is a place.
+   except after a locative preposition ("talks in Beijing"), where it is a place. A country
+   followed by a description of one of its bodies names that body ("Russia's central bank",
+   "the Chinese foreign ministry"); a description that is also an alias ("Security Council")
+   names the body of the country its sentence names before it, if that country has one.
 5. **New people** named in person contexts (a title before, an appositive role after, a
    speech verb) that the dictionary does not know: kept as mentions (``via =
    "discovered"``) and listed as candidates for the dictionary.
@@ -166,15 +169,16 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?
 # the group ``other_sense`` tells them apart. "Yields to" is the verb ("Iran yields to pressure").
 _CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|rand|riyals?|dirhams?|yen|euros?|pesos?|"
                r"bol[ií]vars?|liras?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
-               r"securities|holdings|yields?|debt)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?(?![ \t]+to\b)|"
+               r"securities|holdings|yields?|debt|market)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?(?![ \t]+to\b)|"
                r"(?P<other_sense>reals?|won|pounds?)")
 _CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
-# What follows a country mention, in one match: a currency (no ``title`` group), else a role.
-# Both need whitespace first, and a role's next word starts with one of _ROLE_STARTS:
-# lookaheads that turn most countries away before the alternatives are tried.
-_COUNTRY_AFTER = re.compile(rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER.pattern})|"
-                            + _ROLE_AFTER.pattern.replace(r"\s+(?P<qualifier>", rf"\s+(?=(?i:[{_ROLE_STARTS}]))(?P<qualifier>", 1)
-                            + ")")
+# What follows a country mention, in one match: a currency (neither ``title`` nor ``institution``
+# group), else a role, else (see _country_after) one of its bodies' descriptions ("’s central bank").
+# All need whitespace first, and a role's next word starts with one of _ROLE_STARTS: lookaheads
+# that turn most countries away before the alternatives are tried.
+_COUNTRY_AFTER_PATTERN = (rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER.pattern})|"
+                          + _ROLE_AFTER.pattern.replace(r"\s+(?P<qualifier>", rf"\s+(?=(?i:[{_ROLE_STARTS}]))(?P<qualifier>", 1)
+                          + "(?#institutions))")  # a regex comment, where _country_after puts the descriptions
 # Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
 # Publication heads (Review, Monitor, Times...) are left out: outlets are sources, not actors.
 _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center", "Forum", "Group", "Observatory",
@@ -244,12 +248,17 @@ class ActorExtractor:
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
+        self._country_after = _country_after(dictionary)
+        # The descriptions some alias also is ("Security Council" of the UN): resolved by the sentence's country
+        self._generic_words = {word for _, word in dictionary.institutions}
+        self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
+                                    for actor in dictionary.institutions.values()}
 
     def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
         result = ActorResult()
-        mentions, checks = self._dictionary_mentions(text, result)
+        mentions, checks, issuers = self._dictionary_mentions(text, result)
         mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
-        discovered, spans = self._discovered_names(text, mentions, result, absorbed)
+        discovered, spans = self._discovered_names(text, mentions, result, absorbed + issuers if issuers else absorbed)
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
             superseded = {span for m in discovered if m.actor_type == "organization"
@@ -268,17 +277,23 @@ class ActorExtractor:
         return result
 
     # 1 and 4: aliases, with metonyms decided by context
-    def _dictionary_mentions(self, text: str, result: ActorResult) -> tuple[list[Mention], list]:
-        """Mentions of the dictionary's aliases, and which of them the next stage checks: the index
-        of each person (with ``None``) and of each country followed by a title (with the match)."""
+    def _dictionary_mentions(self, text: str, result: ActorResult) -> tuple[list[Mention], list, list[tuple[int, int]]]:
+        """Mentions of the dictionary's aliases; which of them the next stage checks: the index of
+        each person (with ``None``) and of each country followed by a title (with the match); and
+        the spans of countries named only as a currency's issuer, which are no new names either."""
         mentions: list[Mention] = []
         append = mentions.append
         checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
-        country_after, new, set_attribute = _COUNTRY_AFTER.match, _object_new, _object_setattr  # local names: faster
+        country_after, new, set_attribute = self._country_after.match, _object_new, _object_setattr  # local names: faster
+        institutions = self.dictionary.institutions
+        issuers: list[tuple[int, int]] = []
+        covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
         for start, end, alias, owners in self.matcher.spans(text):
+            if start < covered_until:
+                continue
             entry = cache.get(alias) or self._alias_entry(alias, owners)
-            template, metonym_template, is_country, is_person, is_adjective = entry
+            template, metonym_template, is_country, is_person, is_adjective, generic_word = entry
             if template is None:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
@@ -288,9 +303,20 @@ class ActorExtractor:
                     continue
                 role = country_after(text, end)
                 if role and role.group("title") is None:
-                    if is_adjective or not role.group("other_sense"):
+                    description = role.group("institution")
+                    if description:
+                        body = institutions.get((template["country"], " ".join(description.lower().split())))
+                        if body:  # "Russia’s central bank", "the Chinese foreign ministry": one mention of the body
+                            template, metonym_template = self._institution_fields[body.id], None
+                            end = covered_until = role.end("institution")
+                        role = None
+                    elif is_adjective or not role.group("other_sense"):
+                        issuers.append((start, end))
                         continue  # the country issues a currency or a bond
-                    role = None  # "South Korea won": a verb, not the currency
+                    else:
+                        role = None  # "South Korea won": a verb, not the currency
+            elif generic_word:
+                template = self._institution_in_sentence(text, start, generic_word, mentions) or template
             if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
                 template, role = metonym_template, None
             elif role or is_person:
@@ -300,22 +326,37 @@ class ActorExtractor:
             mention = new(Mention)
             set_attribute(mention, "__dict__", fields)
             append(mention)
-        return mentions, checks
+        return mentions, checks, issuers
 
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
-        stands for, whether the actor is a country or a person, and whether the alias is a demonym
-        (``None`` fields: ambiguous)."""
+        stands for, whether the actor is a country or a person, whether the alias is a demonym, and
+        the description it also is, if any ("Security Council") (``None`` fields: ambiguous)."""
         if len(owners) > 1:
-            entry = (None, None, False, False, False)
+            entry = (None, None, False, False, False, None)
         else:
             actor = self.dictionary.actors[owners[0]]
             country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
+            generic = " ".join(alias.lower().split())
             entry = (_fields_dict(*_mention_fields(actor, "name" if alias == actor.name else "alias")),
                      _fields_dict(*_mention_fields(country, "metonym")) if country else None,
-                     actor.type == "country", actor.type == "person" and bool(actor.roles), alias in actor.adjectives)
+                     actor.type == "country", actor.type == "person" and bool(actor.roles), alias in actor.adjectives,
+                     generic if generic in self._generic_words else None)
         self._alias_cache[alias] = entry
         return entry
+
+    def _institution_in_sentence(self, text: str, start: int, word: str, mentions: list[Mention]) -> dict | None:
+        """The mention fields of the body that ``word`` ("security council") names for the country
+        mentioned last before ``start`` in its sentence, if that country has one: "Sergei Shoigu,
+        secretary of the Security Council" after "Russia’s" is Russia's council."""
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+        for mention in reversed(mentions):
+            if mention.start <= sentence_start:
+                break
+            if mention.actor_type == "country":
+                body = self.dictionary.institutions.get((mention.country, word))
+                return self._institution_fields[body.id] if body else None
+        return None
 
     # 2 and 3: titles before people, role descriptions without a name
     def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention], checks: list,
@@ -543,6 +584,14 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
                 kept = list(mentions)
             del kept[index - 1]
     return kept
+
+
+def _country_after(dictionary: ActorDictionary) -> re.Pattern[str]:
+    """_COUNTRY_AFTER_PATTERN with the descriptions of the dictionary's bodies, longest first."""
+    words = sorted({word for _, word in dictionary.institutions}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) or "(?!)"
+    return re.compile(_COUNTRY_AFTER_PATTERN.replace(
+        "(?#institutions)", rf"|(?:[’']s)?\s+(?P<institution>(?i:{alternatives}))\b"))
 
 
 def _roles_for(title: str, country: str | None) -> set[str]:

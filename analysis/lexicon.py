@@ -63,6 +63,9 @@ class Actor:
     metonym_for: str | None = None
     origin: str = ""
     adjectives: tuple[str, ...] = ()  # the aliases that are demonyms ("Chinese", "South Korean")
+    # Generic words that name this body after its country's name or demonym: "central bank" makes
+    # "Russia's central bank" and "the Russian central bank" the Bank of Russia.
+    descriptions: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -85,6 +88,16 @@ class ActorDictionary:
         # (title in lower case, country) of every role: which titles a country's offices use at all
         self.titles = {((role.title or "").lower(), role.country) for actor in self.actors.values()
                        for role in actor.roles}
+        # (country, description in lower case) -> the body it names ("RUS", "central bank") -> Bank of Russia
+        self.institutions: dict[tuple[str, str], Actor] = {}
+        for actor in sorted(self.actors.values(), key=lambda a: a.id):
+            for description in actor.descriptions:
+                key = (actor.country, description.lower())
+                if key in self.institutions:
+                    other = self.institutions[key]
+                    raise LexiconError(f"{actor.origin} ('{actor.id}'): description '{description}' of {actor.country} "
+                                       f"is already {other.origin} ('{other.id}'); keep it on one entry")
+                self.institutions[key] = actor
 
     def conflicts(self) -> list[tuple[str, list[str]]]:
         """Aliases claimed by more than one actor (left out of matching until resolved)."""
@@ -124,6 +137,12 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise LexiconError(f"{where}: aliases must be a list of non-empty strings (quote values such as NO or ON)")
+    descriptions = entry.get("descriptions") or []
+    if not isinstance(descriptions, list) or not all(isinstance(d, str) and d.strip() for d in descriptions):
+        raise LexiconError(f"{where}: descriptions must be a list of non-empty strings ('central bank')")
+    if descriptions and not entry.get("country"):
+        raise LexiconError(f"{where}: descriptions name a body after its country: add the entry's country "
+                           "(ISO 3166 alpha-3, e.g. country: RUS)")
     roles = []
     for n, role in enumerate(entry.get("roles") or [], start=1):
         role_where = f"{where}, role {n}"
@@ -140,6 +159,7 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
         aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip() != entry["name"])),
         titles_ok=tuple(entry.get("titles_ok") or ()), roles=tuple(roles),
         metonym_for=entry.get("metonym_for"), origin=where.split(":")[0],
+        descriptions=tuple(dict.fromkeys(d.strip() for d in descriptions)),
     )
 
 

@@ -366,3 +366,64 @@ def test_an_organisation_that_only_names_a_persons_office_is_not_a_mention():
     found = [m.actor_name for m in extractor.extract(text).mentions]
     assert found == ["António Guterres", "Christine Lagarde", "International Monetary Fund", "Xi Jinping",
                      "Jerome Powell", "Federal Reserve"]
+
+
+INSTITUTIONS = """
+actors:
+  - {id: bank_of_russia, name: Bank of Russia, type: organization, country: RUS, sector: central_bank,
+     descriptions: [central bank]}
+  - {id: russian_security_council, name: Security Council of Russia, type: organization, country: RUS, sector: security,
+     descriptions: [Security Council]}
+  - {id: un_security_council, name: United Nations Security Council, type: organization, sector: intergovernmental,
+     aliases: [UN Security Council, Security Council]}
+  - {id: us_treasury, name: United States Department of the Treasury, type: organization, country: USA,
+     sector: government, descriptions: [Treasury, Treasury Department]}
+  - {id: janet_yellen, name: Janet Yellen, type: person, country: USA,
+     roles: [{role: finance_minister, country: USA, title: Treasury Secretary, start: 2021-01-26, end: 2025-01-20}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def institutions(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("institutions")
+    (folder / "organizations.yaml").write_text(INSTITUTIONS, encoding="utf-8")
+    (folder / "countries.yaml").write_text("countries:\n  USA: {aliases: [US]}\n", encoding="utf-8")
+    return ActorExtractor(load_dictionary(folder))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia’s central bank sold yuan.", [("Russia’s central bank", "Bank of Russia")]),
+    ("The Russian Central Bank sold yuan.", [("Russian Central Bank", "Bank of Russia")]),
+    ("US Treasury data showed it.", [("US Treasury", "United States Department of the Treasury")]),
+    ("Russia's Security Council met.", [("Russia's Security Council", "Security Council of Russia")]),
+    # no body of that kind in the dictionary: the country stays the actor
+    ("Chile’s central bank and the Russian foreign ministry agreed.", [("Chile", "Chile"), ("Russian", "Russia")]),
+    # a currency or a title after the country goes first
+    ("US Treasury bonds and US Treasury yields fell.", []),
+    ("US Treasury Secretary Janet Yellen spoke.", [("Janet Yellen", "Janet Yellen")]),
+])
+def test_a_country_with_a_description_names_its_body(institutions, text, expected):
+    result = institutions.extract(text, dt.date(2024, 5, 1))
+    assert [(s, n) for s, n, _ in names(result, text)] == expected
+    assert not result.candidates  # neither the body's words nor an issuer's name is offered as a new name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shoigu’s Russia is back; he is now secretary of the Security Council.", "Security Council of Russia"),
+    ("Moscow backs the UN and its Security Council.", "United Nations Security Council"),
+    ("Russia spoke. The Security Council met.", "United Nations Security Council"),  # another sentence
+])
+def test_a_description_alone_is_the_body_of_the_sentence_country(institutions, text, expected):
+    found = [n for s, n, _ in names(institutions.extract(text), text) if s == "Security Council"]
+    assert found == [expected]
+
+
+def test_a_description_needs_a_country_and_one_body(tmp_path):
+    folder = write_lexicon(tmp_path, "actors:\n  - {id: cb, name: Central Bank, type: organization, descriptions: [central bank]}\n")
+    with pytest.raises(LexiconError, match=r"bad.yaml: entry 1 \('cb'\): descriptions .* add the entry's country"):
+        load_dictionary(folder)
+    folder = write_lexicon(tmp_path, "actors:\n"
+                           "  - {id: cb, name: Bank of Russia, type: organization, country: RUS, descriptions: [central bank]}\n"
+                           "  - {id: cb2, name: Other Bank, type: organization, country: RUS, descriptions: [Central Bank]}\n")
+    with pytest.raises(LexiconError, match="description 'Central Bank' of RUS is already"):
+        load_dictionary(folder)
