@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -59,6 +60,19 @@ def test_cli_prints_the_scores(tables, tmp_path):
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "document level" in out.stdout and "1.000" in out.stdout
+
+
+def test_a_reader_that_stops_early_is_no_error(tables, tmp_path):
+    """``python -m analysis evaluate ... | head -1``: the pipe closes before the scores are written."""
+    gold = write_gold(tmp_path / "gold.jsonl", [{"source": "a.txt", "actors": ["Vladimir Putin", "China"]}])
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        out = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "--gold", str(gold), "--tables", str(tables)],
+                             stdout=write_end, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert out.returncode == 0 and "BrokenPipeError" not in out.stderr, out.stderr
 
 
 def test_missing_ner_model_is_a_clear_error(tmp_path):
