@@ -1,11 +1,16 @@
 """Fast dictionary matching: every alias of every actor, compiled once into one automaton.
 
 An Aho-Corasick automaton (ahocorasick_rs, the Rust ``aho-corasick`` crate's DFA) scans
-each text once whatever the number of aliases, and hands back all its matches in one list. Text and aliases are normalised the same way, character for character
-(lower case; anything but letters, digits and ``+`` becomes a space), and every key is
-wrapped in spaces, so a key only matches whole words: hyphenated compounds
-("China-Russia"), possessives ("Putin's") and punctuation split where they should.
-Offsets in the normalised text are offsets in the original.
+each text once whatever the number of aliases, and hands back all its matches in one list.
+Text and aliases are normalised the same way, character for character (lower case, accents
+dropped; anything but letters, digits and ``+`` becomes a space), and every key is wrapped in
+spaces, so a key only matches whole words: hyphenated compounds ("China-Russia"), possessives
+("Putin's") and punctuation split where they should. Offsets in the normalised text are
+offsets in the original.
+
+Accents are dropped both ways: "Yvan Gil" finds "Yván Gil", and the Spanish "Vladímir Putin"
+finds "Vladimir Putin". Where two aliases differ only in accents, the one written as in the
+text is chosen; if neither is, and they name different actors, the match is ambiguous.
 
 Case is checked on the original text: acronyms match only as written ("US", not "us";
 "WHO", not "who"); other aliases need the capitals they have ("Chinese", not "chinese").
@@ -13,6 +18,7 @@ Case is checked on the original text: acronyms match only as written ("US", not 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -40,13 +46,9 @@ def normalise(text: str) -> str:
         if _CAPITAL_SIGMA in others:
             return _normalise_in_context(text)
         for char in others:
-            lowered = char.lower()
-            if len(lowered) != 1:
-                lowered = char
-            if not lowered.isalnum():
-                encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
-            elif lowered != char:
-                encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), lowered.encode("utf-8"))
+            replacement = _folded(char)
+            if replacement != char:
+                encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), replacement.encode("utf-8"))
     return encoded.translate(_ASCII_LOWER_BLANKS).decode("utf-8", "surrogatepass")
 
 
@@ -55,7 +57,29 @@ def _normalise_in_context(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD.sub(" ", lowered)
+    return "".join(_folded(c) if c >= "\x80" else c for c in _NON_WORD.sub(" ", lowered))
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(char: str) -> str:
+    """One non-ASCII character as :func:`normalise` writes it: lower case without its accents
+    ("Í" -> "i"), a space if it is no letter or digit, or itself ("ł", "ø", "İ")."""
+    folded = _FOLDED.get(char)
+    if folded is None:
+        lowered = char.lower()
+        if len(lowered) != 1:  # "İ" lower-cases to two characters: kept, to keep the length
+            lowered = char
+        if not lowered.isalnum():
+            folded = " "
+        else:
+            decomposed = unicodedata.normalize("NFD", lowered)
+            base = decomposed[0]
+            accents_only = all(unicodedata.combining(c) for c in decomposed[1:])
+            folded = base if len(decomposed) > 1 and accents_only and base.isalnum() else lowered
+        _FOLDED[char] = folded
+    return folded
 
 
 def is_acronym(alias: str) -> bool:
@@ -131,11 +155,20 @@ _UNSEEN = object()
 
 
 def _fit(surface: str, variants) -> tuple[str, tuple[str, ...], bool] | None:
-    """The first variant whose case ``surface`` fits: its alias, owners and whether it ends with a dot."""
-    for alias, owners, capitals in variants:
-        if _case_fits(surface, alias, capitals):
-            return alias, owners, alias.endswith(".")
-    return None
+    """The variant whose case ``surface`` fits: its alias, owners and whether it ends with a dot.
+
+    Of several, the first written with the surface's letters ("Yván Gil", not "Yvan Gil"), else
+    the first; when none has the surface's letters and they name different actors, all of them.
+    """
+    fitting = [(alias, owners) for alias, owners, capitals in variants if _case_fits(surface, alias, capitals)]
+    if not fitting:
+        return None
+    letters = _words(surface.lower())
+    exact = [(alias, owners) for alias, owners in fitting if _words(alias.lower()) == letters]
+    alias, owners = (exact or fitting)[0]
+    if not exact and len({owners for _, owners in fitting}) > 1:
+        owners = tuple(sorted({owner for _, each in fitting for owner in each}))
+    return alias, owners, alias.endswith(".")
 
 
 def _words(text: str) -> list[str]:

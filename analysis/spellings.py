@@ -1,16 +1,14 @@
 """Spellings of a name that news writes besides the dictionary's own.
 
-Two kinds are generated when the dictionary loads, so that nobody has to type them:
+One Russian name reaches English news in several romanisation systems (BGN/PCGN, ISO 9,
+agency house styles): Sergei/Sergey, Dmitry/Dmitri, Shoigu/Shoygu, Zelensky/Zelenskyy/
+Zelenskiy. The rules below swap the endings and letter pairs on which those systems differ,
+for people of the countries whose names are romanised from Cyrillic, when the dictionary
+loads, so that nobody has to type them. No library does this from the Latin side
+(transliteration libraries go from Cyrillic to one Latin system), hence the short table.
 
-- **without accents**: scraped text and many outlets drop diacritics ("Yvan Gil" for
-  "Yván Gil", "Cote d'Ivoire" for "Côte d'Ivoire"). Accents are removed with Unicode's
-  canonical decomposition (:mod:`unicodedata`), which leaves letters such as "ø" or "ł" alone.
-- **romanisations of Cyrillic names**: one Russian name reaches English news in several
-  systems (BGN/PCGN, ISO 9, agency house styles): Sergei/Sergey, Dmitry/Dmitri,
-  Shoigu/Shoygu, Zelensky/Zelenskyy/Zelenskiy. The rules below swap the endings and letter
-  pairs on which those systems differ, for people of the countries whose names are
-  romanised from Cyrillic. No library does this from the Latin side (transliteration
-  libraries go from Cyrillic to one Latin system), hence the short table.
+Accents need no spellings of their own: matching drops them from text and aliases alike
+(:mod:`analysis.matching`), so "Yvan Gil" finds "Yván Gil" and "Vladímir" finds "Vladimir".
 
 A generated spelling that another actor already uses, or that two actors would both get,
 is dropped rather than made ambiguous (see :func:`analysis.lexicon.load_dictionary`).
@@ -19,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 
 # People of these countries have names romanised from Cyrillic.
 CYRILLIC_NAME_COUNTRIES = {"RUS", "BLR", "UKR", "KAZ", "KGZ", "TJK", "UZB", "TKM"}
@@ -38,12 +35,6 @@ _ROMANISATION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("anywhere", ("iye", "ie")),                # Matviyenko / Matvienko
 )
 _MAX_VARIANTS = 16  # per name: the product over its words grows fast
-
-
-def without_accents(name: str) -> str:
-    """``name`` with its combining accents removed ("Yván Gil" -> "Yvan Gil")."""
-    decomposed = unicodedata.normalize("NFD", name)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _word_romanisations(word: str) -> list[str]:
@@ -70,9 +61,8 @@ def romanisations(name: str) -> list[str]:
 
 
 def spelling_variants(name: str, country: str | None, is_person: bool) -> list[str]:
-    """Every generated spelling of ``name``: without accents, and (for people of
-    :data:`CYRILLIC_NAME_COUNTRIES`) its other romanisations; ``name`` itself is left out."""
-    variants = [without_accents(name)]
-    if is_person and country in CYRILLIC_NAME_COUNTRIES:
-        variants += romanisations(name)
-    return [variant for variant in dict.fromkeys(variants) if variant != name]
+    """Every generated spelling of ``name``: for people of :data:`CYRILLIC_NAME_COUNTRIES`, its
+    other romanisations; ``name`` itself is left out."""
+    if not (is_person and country in CYRILLIC_NAME_COUNTRIES):
+        return []
+    return [variant for variant in dict.fromkeys(romanisations(name)) if variant != name]
