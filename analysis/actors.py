@@ -154,6 +154,7 @@ _NOT_PERSON_WORDS = {
     "System", "Systems", "Initiative", "Declaration", "Treasury", "Treasuries", "Federation", "Republic", "Kingdom",
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
     "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
+    "Analyst", "Strategist", "Researcher", "Columnist", "Correspondent", "Editor",  # "Analyst Maria Lopes"
     # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
     # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
     *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General",
@@ -195,6 +196,8 @@ _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", 
 _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "für"}
 # "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
+# A run that starts with a person's name and "of": "Tomasz Rurik of the Aldersgate Institute".
+_PERSON_OF = re.compile(rf"(?P<person>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})+)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 # An office written between an organisation and a person's name: " Secretary-General ", " Managing
 # Director ", "’s chief economist ", " President " (see _OFFICE_WORDS).
@@ -361,37 +364,40 @@ class ActorExtractor:
     # 2 and 3: titles before people, role descriptions without a name
     def _titles_and_roles(self, text: str, published: dt.date | None, mentions: list[Mention], checks: list,
                           result: ActorResult) -> tuple[list[Mention], list[tuple[int, int]]]:
-        """The mentions once titles and role descriptions are resolved, and the spans of the country
-        words that a title absorbed into a person's mention."""
+        """The mentions once titles and role descriptions are resolved, and the spans of the titles
+        before people and of the country words that a title absorbed into a person's mention."""
         absorbed: set[int] = set()
         added: list[Mention] = []
+        titles: set[tuple[int, int]] = set()  # "External Affairs Minister" before "S. Jaishankar"
         for index, role in checks:
             mention = mentions[index]
             if role is None:
-                self._check_title(text, published, mention, mentions, index, absorbed, result)
+                self._check_title(text, published, mention, mentions, index, absorbed, titles, result)
                 continue
             absorbed.add(index)  # "Chinese" in "the Chinese president" designates the person
             if role.group("name"):
+                titles.add(role.span("title"))
                 continue  # a title before a name: the person's own mention carries it
             person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
                                         published, result, role.start("title"), role.end("title"))
             if person:
                 added.append(_mention(mention.start, role.end("title"), person, "role_description"))
         if not absorbed:
-            return mentions + added, []
+            return mentions + added, sorted(titles)
         # The words a title absorbed ("Venezuelan" in "Venezuelan Foreign Minister Yván Gil") stay
         # covered for discovery, which would otherwise offer "Venezuelan Foreign Minister" as a name.
         covered = [(m.start, m.end) for i, m in enumerate(mentions)
                    if i in absorbed and not any(a.start <= m.start and m.end <= a.end for a in added)]
-        return [m for i, m in enumerate(mentions) if i not in absorbed] + added, covered
+        return [m for i, m in enumerate(mentions) if i not in absorbed] + added, covered + sorted(titles)
 
-    def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, result) -> None:
-        """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``."""
+    def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, titles, result) -> None:
+        """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``, and add its span to ``titles``."""
         person = self.dictionary.actors[person_mention.actor_id]  # a person with roles (see _alias_entry)
         sentence_start = max(text.rfind(". ", 0, person_mention.start) + 1, text.rfind("\n", 0, person_mention.start) + 1)
         title = _title_before(text, sentence_start, person_mention.start)
         if not title:
             return
+        titles.add(title.span("title"))
         qualifier = title.group("qualifier").strip().lower()
         if qualifier in {"deputy", "vice", "first"}:
             return
@@ -451,8 +457,7 @@ class ActorExtractor:
         n_spans, below = len(spans), 0  # below: how many spans start before the current run ends
         found = []
         candidates = result.candidates
-        for run in _CAPITALISED_RUN.finditer(text):
-            run_start, run_end = run.span()
+        for run_start, run_end, context_end, may_be_person in _capitalised_runs(text):
             while below < n_spans and starts[below] < run_end:
                 below += 1
             # SpanIndex.overlaps(run_start, run_end), with the index kept as the runs move right
@@ -492,7 +497,7 @@ class ActorExtractor:
                     name = text[start:run_end]
                     words = words[first:]
                 else:
-                    start, name = run_start, run.group()
+                    start, name = run_start, text[run_start:run_end]
                 end = run_end
                 if end - start < 3:
                     continue
@@ -501,7 +506,8 @@ class ActorExtractor:
                 candidates.append(_new_candidate(start, end, name, "organisation_head"))
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
                 continue
-            kind = _person_context(text, start, end) if _looks_like_person(name, words) else None
+            kind = (_person_context(text, start, max(end, context_end))
+                    if may_be_person and _looks_like_person(name, words) else None)
             candidates.append(_new_candidate(start, end, name, kind or "capitalised"))
             if kind:
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
@@ -760,6 +766,29 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
             break
         last -= 1
     return (word_spans[first][0], word_spans[last - 1][1]) if last - first >= 2 else (start, start)
+
+
+def _capitalised_runs(text: str):
+    """``(start, end, context_end, may_be_person)`` of every run of capitalised words (_CAPITALISED_RUN),
+    where a person's name followed by "of" and an affiliation ("Tomasz Rurik of the Aldersgate
+    Institute", "John Smith of Goldman Sachs") is two runs. ``context_end``: for the person, the end
+    of the affiliation, after which its context is read ("... of Goldman Sachs said"), else 0; the
+    affiliation itself is no person (``may_be_person`` false)."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        start, end = run.span()
+        split = _PERSON_OF.match(text, start, end) if " of " in run.group() else None
+        if split:
+            words = split.group("person").split()
+            first = 0
+            while first < len(words) and words[first].strip("’'") in _NOT_PERSON_WORDS:
+                first += 1  # "Analyst Maria Lopes of ...": the name is what follows the title
+            person = words[first:]
+            if (len(person) >= 2 and _looks_like_person(" ".join(person), person)
+                    and _ORG_HEADS.isdisjoint(person) and person[0] not in _ORG_HEADS_FIRST):
+                yield start, split.end("person"), end, True
+                yield split.end(), end, 0, False
+                continue
+        yield start, end, 0, True
 
 
 def _has_org_head(words: list[str]) -> bool:

@@ -427,3 +427,27 @@ def test_a_description_needs_a_country_and_one_body(tmp_path):
                            "  - {id: cb2, name: Other Bank, type: organization, country: RUS, descriptions: [Central Bank]}\n")
     with pytest.raises(LexiconError, match="description 'Central Bank' of RUS is already"):
         load_dictionary(folder)
+
+
+@pytest.mark.parametrize("text, people, organisations, others", [
+    ("Lena Varga of the Danube Policy Institute said the swap was symbolic.",
+     ["Lena Varga"], ["Danube Policy Institute"], []),
+    ("Analyst Tomas Rey of Harbour Capital Partners expects more.", ["Tomas Rey"], ["Harbour Capital Partners"], []),
+    # the affiliation after "of" is no person, even before a speech verb
+    ("Omar Haddad of Crescent Ledger said so.", ["Omar Haddad"], [], ["Crescent Ledger"]),
+    # an organisation's head before "of" keeps the name whole
+    ("The Institute of Monsoon Finance said so.", [], ["Institute of Monsoon Finance"], []),
+])
+def test_a_person_of_an_organisation_is_two_names(extractor, text, people, organisations, others):
+    result = extractor.extract(text)
+    discovered = [(m.actor_name, m.actor_type) for m in result.mentions if m.via == "discovered"]
+    assert discovered == [(p, "person") for p in people] + [(o, "organization") for o in organisations]
+    assert [c.name for c in result.candidates] == people + organisations + others
+
+
+def test_a_title_before_a_known_person_is_no_new_name():
+    extractor = ActorExtractor(load_dictionary())  # the project's dictionary: S. Jaishankar's title
+    text = "India's External Affairs Minister S. Jaishankar met Supreme Leader Ali Khamenei."
+    result = extractor.extract(text, dt.date(2024, 1, 10))
+    assert [m.actor_name for m in result.mentions] == ["S. Jaishankar", "Ali Khamenei"]
+    assert result.candidates == []
