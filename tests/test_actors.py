@@ -451,3 +451,10 @@ def test_a_title_before_a_known_person_is_no_new_name():
     result = extractor.extract(text, dt.date(2024, 1, 10))
     assert [m.actor_name for m in result.mentions] == ["S. Jaishankar", "Ali Khamenei"]
     assert result.candidates == []
+
+
+def test_british_house_style_acronyms_are_the_same_actors():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Opec+ and Opec, Nato, Asean and Apec watched the Brics summit; the brics of a wall did not."
+    assert [m.actor_name for m in extractor.extract(text).mentions] == [
+        "OPEC+", "OPEC", "NATO", "Association of Southeast Asian Nations", "Asia-Pacific Economic Cooperation", "BRICS"]
