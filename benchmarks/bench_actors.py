@@ -17,19 +17,19 @@ tenth of the texts: per-document work holds one document at a time, so it does n
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
 Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,966 documents,
-2,610 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
+2,355 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
 of three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             7.41   1.6
-    geonarratives-matching   27.70   5.9
-    spacy-entityruler         4.73   1.0
+    geonarratives             6.59   1.7
+    geonarratives-matching   27.03   6.8
+    spacy-entityruler         3.96   1.0
 
-    geonarratives by stage (s of 2.70): alias matching 0.77, aliases/metonyms/currency
-    issuers 0.40, titles and roles 0.28, discovery of new names 0.85, surname
-    coreference 0.13, flags 0.07, merging and sorting 0.20
+    geonarratives by stage (s of 3.03): alias matching 0.85, aliases/metonyms/currency
+    issuers 0.48, titles and roles 0.31, discovery of new names 0.95, surname
+    coreference 0.15, flags 0.07, merging and sorting 0.22
 
-The other two runs gave 7.21 and 6.93 MB/s (1.7 and 2.0 times spaCy): absolute MB/s moves
+The other two runs gave 5.01 and 4.95 MB/s (1.5 times spaCy each): absolute MB/s moves
 with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
 pipelines unequally. To compare two versions of the extractor, time them in turns in one
 process.
