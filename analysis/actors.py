@@ -204,6 +204,7 @@ _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 _TITLE_OWNER_TYPES = {"organization", "group"}
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
                              + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -320,6 +321,8 @@ class ActorExtractor:
                         role = None  # "South Korea won": a verb, not the currency
             elif generic_word:
                 template = self._institution_in_sentence(text, start, generic_word, mentions) or template
+            elif is_adjective and _CAPITALISED_NEXT.match(text, end):
+                continue  # "Western Union", "Western Cape": a group's adjective starting another name
             if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
                 template, role = metonym_template, None
             elif role or is_person:

@@ -62,7 +62,9 @@ class Actor:
     roles: tuple[Role, ...] = ()
     metonym_for: str | None = None
     origin: str = ""
-    adjectives: tuple[str, ...] = ()  # the aliases that are demonyms ("Chinese", "South Korean")
+    # The aliases that are adjectives: a country's demonyms ("Chinese", "South Korean"), a group's
+    # "Western". Before a capitalised word, a group's adjective is part of another name ("Western Union").
+    adjectives: tuple[str, ...] = ()
     # Generic words that name this body after its country's name or demonym: "central bank" makes
     # "Russia's central bank" and "the Russian central bank" the Bank of Russia.
     descriptions: tuple[str, ...] = ()
@@ -143,6 +145,9 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
     if descriptions and not entry.get("country"):
         raise LexiconError(f"{where}: descriptions name a body after its country: add the entry's country "
                            "(ISO 3166 alpha-3, e.g. country: RUS)")
+    adjectives = entry.get("adjectives") or []
+    if not isinstance(adjectives, list) or not set(adjectives) <= set(aliases):
+        raise LexiconError(f"{where}: adjectives must be a list of the entry's aliases ({adjectives!r})")
     roles = []
     for n, role in enumerate(entry.get("roles") or [], start=1):
         role_where = f"{where}, role {n}"
@@ -159,7 +164,7 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
         aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip() != entry["name"])),
         titles_ok=tuple(entry.get("titles_ok") or ()), roles=tuple(roles),
         metonym_for=entry.get("metonym_for"), origin=where.split(":")[0],
-        descriptions=tuple(dict.fromkeys(d.strip() for d in descriptions)),
+        descriptions=tuple(dict.fromkeys(d.strip() for d in descriptions)), adjectives=tuple(adjectives),
     )
 
 

@@ -458,3 +458,18 @@ def test_british_house_style_acronyms_are_the_same_actors():
     text = "Opec+ and Opec, Nato, Asean and Apec watched the Brics summit; the brics of a wall did not."
     assert [m.actor_name for m in extractor.extract(text).mentions] == [
         "OPEC+", "OPEC", "NATO", "Association of Southeast Asian Nations", "Asia-Pacific Economic Cooperation", "BRICS"]
+
+
+def test_a_groups_adjective_starting_another_name_is_no_mention():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Western sanctions pushed migrants from Western Union to crypto, Western officials said."
+    result = extractor.extract(text)
+    assert [(text[m.start:m.end], m.actor_name) for m in result.mentions] == [("Western", "the West"),
+                                                                             ("Western", "the West")]
+    assert [c.name for c in result.candidates] == ["Western Union"]
+
+
+def test_adjectives_must_be_aliases(tmp_path):
+    folder = write_lexicon(tmp_path, "actors:\n  - {id: w, name: the West, type: group, aliases: [Western], adjectives: [Westerly]}\n")
+    with pytest.raises(LexiconError, match=r"\('w'\): adjectives must be a list of the entry's aliases"):
+        load_dictionary(folder)
