@@ -32,6 +32,7 @@ from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from operator import attrgetter
 
+from analysis.amounts import CurrencyTable, load_currencies
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher, longest_first
 
@@ -164,20 +165,25 @@ _NOT_PERSON_WORDS = {
 _CONNECTOR = rf"(?:{_PARTICLE}(?:[ \t]+{_PARTICLE})?|of|of[ \t]+the|for|on)"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?|–){_NAME_WORD})+")
 # A country named only as the issuer of a currency or a debt instrument ("the US dollar", "Hong Kong
-# dollar", "Australian and Canadian dollars", "US Treasuries") is not an actor of the story.
-# Words with another everyday sense ("South Korea won the vote", "China's real estate", "Russia pounds
-# Kyiv") name a currency only after a demonym ("South Korean won", "Brazilian real", "British pounds"):
-# the group ``other_sense`` tells them apart. "Yields to" is the verb ("Iran yields to pressure").
-_CURRENCIES = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|rand|riyals?|dirhams?|yen|euros?|pesos?|"
-               r"bol[ií]vars?|liras?|francs?|rials?|tenge|dinars?|Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|"
-               r"securities|holdings|yields?|debt|market)|government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?(?![ \t]+to\b)|"
-               r"(?P<other_sense>reals?|won|pounds?)")
-_CURRENCY_AFTER = re.compile(rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:{_CURRENCIES})\b")
+# dollar", "Australian and Canadian dollars", "US Treasuries") is not an actor of the story. The
+# currency words are those of the currency table (analysis.amounts: ISO 4217 names and the news forms
+# of currencies.yaml), put where the regex comment stands by _country_after. Words with another
+# everyday sense ("South Korea won the vote", "China's real estate", "Russia pounds Kyiv", "Russia
+# marks the day") name a currency only after a demonym ("South Korean won", "Brazilian real", "British
+# pounds"): the group ``other_sense`` tells them apart. "Yields to" is the verb ("Iran yields to pressure").
+_DEBT = (r"Treasuries|Treasury[ \t]+(?:bonds?|bills?|notes?|securities|holdings|yields?|debt|market)|"
+         r"government[ \t]+(?:bonds?|debt)|debt|bonds?|yields?(?![ \t]+to\b)")
+_CURRENCY_AFTER = rf"(?:[’']s)?(?:[ \t]+(?:and|or)[ \t]+{_CAP}\w+)?[ \t]+(?:(?#currencies)|{_DEBT})\b"
+_OTHER_SENSE = {"real", "won", "pound", "mark", "sol", "sum", "colon"}
+# Last words of the table's names that name no currency after a country: "Russia's gold" (XAU), SDR's
+# "special drawing rights", and the words of fund units ("Unidad de Fomento", "Peso Uruguayo ...").
+_NOT_CURRENCY_WORDS = {"gold", "oro", "rights", "sdr", "sdrs", "fomento", "previsional", "uruguayo", "omani", "mvdol",
+                       "soberano"}
 # What follows a country mention, in one match: a currency (neither ``title`` nor ``institution``
 # group), else a role, else (see _country_after) one of its bodies' descriptions ("’s central bank").
 # All need whitespace first, and a role's next word starts with one of _ROLE_STARTS: lookaheads
 # that turn most countries away before the alternatives are tried.
-_COUNTRY_AFTER_PATTERN = (rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER.pattern})|"
+_COUNTRY_AFTER_PATTERN = (rf"(?=(?:[’']s)?\s)(?:(?:{_CURRENCY_AFTER})|"
                           + _ROLE_AFTER.pattern.replace(r"\s+(?P<qualifier>", rf"\s+(?=(?i:[{_ROLE_STARTS}]))(?P<qualifier>", 1)
                           + "(?#institutions))")  # a regex comment, where _country_after puts the descriptions
 # Head nouns that make an unknown capitalised name an organisation ("Meridian Policy Lab").
@@ -247,12 +253,14 @@ class ActorResult:
 class ActorExtractor:
     """The dictionary and its automaton, compiled once; :meth:`extract` runs per document."""
 
-    def __init__(self, dictionary: ActorDictionary):
+    def __init__(self, dictionary: ActorDictionary, currencies: CurrencyTable | None = None):
+        """``currencies``: whose words after a country make it a currency's issuer (default: the
+        project's table, :func:`analysis.amounts.load_currencies`)."""
         self.dictionary = dictionary
         self.matcher = AliasMatcher(dictionary.alias_owners)
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
-        self._country_after = _country_after(dictionary)
+        self._country_after = _country_after(dictionary, currencies or load_currencies())
         # The descriptions some alias also is ("Security Council" of the UN): resolved by the sentence's country
         self._generic_words = {word for _, word in dictionary.institutions}
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
@@ -595,11 +603,19 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
     return kept
 
 
-def _country_after(dictionary: ActorDictionary) -> re.Pattern[str]:
-    """_COUNTRY_AFTER_PATTERN with the descriptions of the dictionary's bodies, longest first."""
-    words = sorted({word for _, word in dictionary.institutions}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) or "(?!)"
-    return re.compile(_COUNTRY_AFTER_PATTERN.replace(
+def _country_after(dictionary: ActorDictionary, currencies: CurrencyTable) -> re.Pattern[str]:
+    """_COUNTRY_AFTER_PATTERN with the currency table's words and the descriptions of the dictionary's
+    bodies, longest first."""
+    descriptions = sorted({word for _, word in dictionary.institutions}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in descriptions) or "(?!)"
+    words = {name.split()[-1].lower() for currency in currencies.currencies.values()
+             for name in (currency.name, *currency.names)} - _NOT_CURRENCY_WORDS
+    words = {word for word in words if word.isalpha()}
+    other_sense = {word for word in words if word in _OTHER_SENSE or word[:-1] in _OTHER_SENSE}  # and plurals
+    plain = "|".join(sorted((re.escape(w) for w in words - other_sense), key=len, reverse=True))
+    other = "|".join(sorted(map(re.escape, other_sense), key=len, reverse=True))
+    currency_words = rf"(?i:{plain})s?|(?P<other_sense>(?i:{other})s?)" if other else rf"(?i:{plain})s?"
+    return re.compile(_COUNTRY_AFTER_PATTERN.replace("(?#currencies)", currency_words).replace(
         "(?#institutions)", rf"|(?:[’']s)?\s+(?P<institution>(?i:{alternatives}))\b"))
 
 

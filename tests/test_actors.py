@@ -231,6 +231,13 @@ def test_a_sea_or_territory_named_after_a_country_is_a_place():
                      ("China", "country"), ("India", "country")]
 
 
+def test_every_currency_of_the_table_makes_its_country_an_issuer():
+    extractor = ActorExtractor(load_dictionary())  # the project's dictionary and currency table
+    text = ("The Indonesian rupiah, the Thai baht, Turkey’s lira and Israeli shekels fell, while Russia’s gold "
+            "reserves rose and Russia marks the day; the Bosnian mark held.")
+    assert [m.actor_name for m in extractor.extract(text).mentions] == ["Russia", "Russia"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("South Korea won the vote, and Iran won a concession.", ["South Korea", "Iran"]),
     ("China’s real estate slump and India's real GDP worried Brazil.", ["China", "India", "Brazil"]),
