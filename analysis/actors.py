@@ -101,6 +101,7 @@ _PARTICLE = r"(?:da|de|do|dos|das|del|van|von|bin|al|ibn|la|le)"
 _PERSON_TITLES = (r"ambassador|envoy|minister|president|governor|senator|spokesman|spokeswoman|spokesperson|analyst|"
                   r"strategist|economist|adviser|advisor|aide|director|chairman|chairwoman|chair|professor|secretary|"
                   r"commander|general|columnist|correspondent|editor|fellow|researcher|mr|ms|mrs|dr|"
+                  r"chief|head|boss|executive|ceo|"  # "VTB chief Andrei Kostin", "IMF head Kristalina Georgieva"
                   # the same cues in the corpus's other languages (es, pt, fr, de)
                   r"analista|economista|ministro|ministra|presidente|presidenta|embajador|embajadora|embaixador|"
                   r"portavoz|porta-voz|directora|diretor|diretora|investigador|investigadora|profesor|profesora|"
@@ -158,7 +159,7 @@ _NOT_PERSON_WORDS = {
     "Analyst", "Strategist", "Researcher", "Columnist", "Correspondent", "Editor",  # "Analyst Maria Lopes"
     # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
     # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
-    *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General",
+    *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General", "CEO", "CFO", "COO",
 }
 # Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
 # ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
@@ -192,7 +193,8 @@ _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center
               "Network", "Analytics", "Advisory", "Partners", "Fund", "Bank", "Council", "Desk", "Research",
               "Foundation", "University", "Academy", "Association", "Commission", "Committee", "Authority",
               "Corporation", "Exchange", "Ministry", "Studies", "Agency", "Consultancy", "Associates", "Capital",
-              "Zentrum", "Stiftung", "Gruppe", "Institut"}
+              "Securities", "Economics", "Investments", "Holdings", "Management", "Consulting", "Ratings", "Insights",
+              "Strategies", "Zentrum", "Stiftung", "Gruppe", "Institut"}
 # Spanish, Portuguese and French names put the head first ("Instituto Cono Sur de Estudios Monetarios").
 _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", "Observatorio", "Observatório", "Consejo",
                     "Conselho", "Institut", "Fondation", "Conseil", "Observatoire", "Banque", "Grupo", "Groupe", "Foro",
@@ -202,6 +204,10 @@ _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", 
 _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "für"}
 # "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
+# Office words inside a run, before a name: " CEO ", " Chief Executive ", " Governor " (see _OFFICE_WORDS).
+_OFFICE_INSIDE = re.compile(r"[ \t]+(?:(?:" + "|".join(sorted((*(w.capitalize() for w in _OFFICE_WORDS), "CEO", "CFO",
+                                                               "COO", "Secretary-General", "Director-General"),
+                                                              key=len, reverse=True)) + r")[ \t]+)+(?=[A-Z])")
 # A run that starts with a person's name and "of": "Tomasz Rurik of the Aldersgate Institute".
 _PERSON_OF = re.compile(rf"(?P<person>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})+)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
@@ -210,6 +216,8 @@ _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 _TITLE_OWNER_TYPES = {"organization", "group"}
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
                              + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
+# A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
+_ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:II|III|IV|VI|VII|VIII|JR|SR)\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
@@ -789,12 +797,22 @@ def _trim_covered_run(text: str, start: int, end: int, spans: list[tuple[int, in
 
 def _capitalised_runs(text: str):
     """``(start, end, context_end, may_be_person)`` of every run of capitalised words (_CAPITALISED_RUN),
-    where a person's name followed by "of" and an affiliation ("Tomasz Rurik of the Aldersgate
-    Institute", "John Smith of Goldman Sachs") is two runs. ``context_end``: for the person, the end
+    where a person's name after an office ("Northgate CEO Dana Whitcombe"), or followed by "of" and
+    an affiliation ("Tomasz Rurik of the Aldersgate Institute", "John Smith of Goldman Sachs"), is a
+    run of its own. ``context_end``: for the person, the end
     of the affiliation, after which its context is read ("... of Goldman Sachs said"), else 0; the
     affiliation itself is no person (``may_be_person`` false)."""
     for run in _CAPITALISED_RUN.finditer(text):
         start, end = run.span()
+        office = None
+        for office in _OFFICE_INSIDE.finditer(text, start, end):
+            pass  # the last office inside the run: "Northgate Chief Executive Dana Whitcombe"
+        if office:
+            person = text[office.end():end].split()
+            if len(person) >= 2 and _looks_like_person(" ".join(person), person):
+                yield start, office.start(), 0, True  # what the person heads ("Northgate"), if a name
+                yield office.end(), end, 0, True
+                continue
         split = _PERSON_OF.match(text, start, end) if " of " in run.group() else None
         if split:
             words = split.group("person").split()
@@ -834,8 +852,8 @@ def _person_context(text: str, start: int, end: int) -> str | None:
 
 def _looks_like_person(name: str, words: list[str]) -> bool:
     """Two words or more (``words``: those of ``name``), none of them (quotes stripped) a function
-    word or title, not all capitals."""
-    if len(words) < 2 or not _NOT_PERSON_WORDS.isdisjoint(words) or name.isupper():
+    word or title, not all capitals, and no acronym among them ("Asia FX" after "chief")."""
+    if len(words) < 2 or not _NOT_PERSON_WORDS.isdisjoint(words) or name.isupper() or _ACRONYM_WORD.search(name):
         return False
     # Only a word with a quote at either end can differ from itself stripped.
     return ("’" not in name and "'" not in name) or not any(w.strip("’'") in _NOT_PERSON_WORDS for w in words)

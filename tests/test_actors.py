@@ -480,3 +480,22 @@ def test_adjectives_must_be_aliases(tmp_path):
     folder = write_lexicon(tmp_path, "actors:\n  - {id: w, name: the West, type: group, aliases: [Western], adjectives: [Westerly]}\n")
     with pytest.raises(LexiconError, match=r"\('w'\): adjectives must be a list of the entry's aliases"):
         load_dictionary(folder)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Northgate CEO Dana Whitcombe said clients were switching to yuan.", "Dana Whitcombe"),
+    ("Reserve Bank Governor Sanjay Mehra said so.", "Sanjay Mehra"),
+    ("Harbour Bank chief Ivo Marek urged faster settlement.", "Ivo Marek"),
+    ("Fund head Lucia Brandt warned of fragmentation.", "Lucia Brandt"),
+    # an acronym is no part of a person's name, whatever the title before it
+    ("Ana Ruiz, the bank's chief Asia FX strategist, disagreed.", "Ana Ruiz"),
+])
+def test_business_titles_mark_new_people(extractor, text, person):
+    people = [m.actor_name for m in extractor.extract(text).mentions if m.actor_type == "person"]
+    assert people == [person]
+
+
+def test_firms_named_by_their_business_are_organisations(extractor):
+    text = "Analysts at Coromandel Securities expect cuts. Tagus Economics does not."
+    found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
+    assert found == [("Coromandel Securities", "organization"), ("Tagus Economics", "organization")]
