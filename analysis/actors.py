@@ -494,9 +494,17 @@ class ActorExtractor:
                     continue
                 name = text[start:end]
                 words = name.split()
-                # Trimming removed a mention from the front ("BRICS Business Council"): not an organisation.
-                heads = not _ORG_HEADS.isdisjoint(words) and not (
-                    run_start < start and _overlaps(spans, starts, run_start, start))
+                heads = not _ORG_HEADS.isdisjoint(words)
+                if heads and run_start < start and _overlaps(spans, starts, run_start, start):
+                    # Trimming removed a mention from the front. A demonym belongs to the name ("Russian
+                    # Direct Investment Fund"); another mention does not ("BRICS Business Council"), and
+                    # the rest is then no organisation's name of its own.
+                    demonym = self._demonym_before(text, mentions, run_start, start)
+                    if demonym is not None:
+                        start, name = demonym, text[demonym:end]
+                        words = name.split()
+                    else:
+                        heads = False
             else:
                 # No word of the run can overlap a mention, so only function words and connectors at
                 # the front go, and the run still ends where it ended.
@@ -531,6 +539,23 @@ class ActorExtractor:
             if kind:
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
         return found, spans
+
+    def _demonym_before(self, text: str, mentions: list[Mention], run_start: int, start: int) -> int | None:
+        """Where the demonyms that end just before ``start`` (a blank apart) begin, if they are a
+        country's ("Russian", "Saudi") or two joined by a hyphen ("Russian-Chinese"), inside the run
+        that starts at ``run_start``."""
+        demonyms = {m.start: m.end for m in mentions if run_start <= m.start < start and m.actor_type == "country"
+                    and text[m.start:m.end] in self.dictionary.actors[m.actor_id].adjectives}
+        ends = {end: begin for begin, end in demonyms.items()}
+        end = start
+        while end > run_start and text[end - 1] in " \t":
+            end -= 1
+        begin = ends.get(end)
+        if begin is None:
+            return None
+        while text[begin - 1:begin] == "-" and ends.get(begin - 1) is not None:  # "Russian-" before "Chinese"
+            begin = ends[begin - 1]
+        return begin
 
     # 6: surnames of people named in full elsewhere in the document
     def _surname_coreference(self, text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:

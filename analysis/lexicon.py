@@ -249,9 +249,11 @@ def country_actors(overrides: dict) -> list[Actor]:
         demonyms = [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
         aliases += demonyms
         aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
+        # countries.yaml may name more adjectives among its aliases ("Saudi", which countryinfo lacks)
+        demonyms += [form for form in (overrides.get(iso3) or {}).get("adjectives") or [] if form in aliases]
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
                             sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries",
-                            adjectives=tuple(demonyms)))
+                            adjectives=tuple(dict.fromkeys(demonyms))))
     return actors
 
 

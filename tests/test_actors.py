@@ -499,3 +499,13 @@ def test_firms_named_by_their_business_are_organisations(extractor):
     text = "Analysts at Coromandel Securities expect cuts. Tagus Economics does not."
     found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
     assert found == [("Coromandel Securities", "organization"), ("Tagus Economics", "organization")]
+
+
+def test_a_demonym_belongs_to_the_organisation_it_starts():
+    extractor = ActorExtractor(load_dictionary())
+    text = ("The Saudi Public Investment Fund, the Russian-Chinese Forum on Harbour Trade and the BRICS Business "
+            "Council met in Kazan.")
+    found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
+    assert found == [("Saudi Public Investment Fund", "organization"),
+                     ("Russian-Chinese Forum on Harbour Trade", "organization"),
+                     ("BRICS Business Council", "organization"), ("Kazan", "place")]
