@@ -341,6 +341,12 @@ class ActorExtractor:
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
             if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
                 template, role = metonym_template, None
+                after = country_after(text, end)
+                body = after and after.group("institution") and institutions.get(
+                    (template["country"], " ".join(after.group("institution").lower().split())))
+                if body:  # "Beijing’s central bank": the state's body, as after the country's name
+                    template, end = self._institution_fields[body.id], after.end("institution")
+                    covered_until = end
             elif role or is_person:
                 checks.append((len(mentions), role))
             fields = template.copy()
@@ -829,6 +835,9 @@ def _capitalised_runs(text: str):
     affiliation itself is no person (``may_be_person`` false)."""
     for run in _CAPITALISED_RUN.finditer(text):
         start, end = run.span()
+        if text.count(" ", start, end) < 2:  # most runs: two words, nothing to split
+            yield start, end, 0, True
+            continue
         office = None
         for office in _OFFICE_INSIDE.finditer(text, start, end):
             pass  # the last office inside the run: "Northgate Chief Executive Dana Whitcombe"

@@ -509,3 +509,11 @@ def test_a_demonym_belongs_to_the_organisation_it_starts():
     assert found == [("Saudi Public Investment Fund", "organization"),
                      ("Russian-Chinese Forum on Harbour Trade", "organization"),
                      ("BRICS Business Council", "organization"), ("Kazan", "place")]
+
+
+def test_a_capital_standing_for_its_state_names_the_states_bodies_too():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Beijing’s central bank bought gold, and Moscow's finance ministry sold yuan in Moscow's central district."
+    assert [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions] == [
+        ("Beijing’s central bank", "People's Bank of China"), ("Moscow's finance ministry", "Ministry of Finance of Russia"),
+        ("Moscow", "Moscow")]
