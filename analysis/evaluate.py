@@ -11,6 +11,13 @@ Two levels are scored, micro-averaged over documents:
 
 Only the actor types given are scored (by default not places and media, which the
 gold conventions leave out).
+
+The sample's gold (``data/sample/gold_actors.jsonl``) records a careful reader's judgement. A
+country's body named by its description ("Russia's central bank") is that body, not the country,
+as the extractor reads it; elsewhere the reader and the extractor's rules can differ ("officials
+in Tehran" is Iran to the reader, a place to the locative rule; "US debt" names the United
+States to the reader, only a debt's issuer to the currency rule), and those differences are
+the errors the scores count.
 """
 from __future__ import annotations
 
