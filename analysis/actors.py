@@ -643,19 +643,37 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
 
 
 def _country_after(dictionary: ActorDictionary, currencies: CurrencyTable) -> re.Pattern[str]:
-    """_COUNTRY_AFTER_PATTERN with the currency table's words and the descriptions of the dictionary's
-    bodies, longest first."""
-    descriptions = sorted({word for _, word in dictionary.institutions}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in descriptions) or "(?!)"
+    """_COUNTRY_AFTER_PATTERN with the currency table's words and the descriptions of the dictionary's bodies."""
+    descriptions = {word for _, word in dictionary.institutions}
     words = {name.split()[-1].lower() for currency in currencies.currencies.values()
              for name in (currency.name, *currency.names)} - _NOT_CURRENCY_WORDS
     words = {word for word in words if word.isalpha()}
     other_sense = {word for word in words if word in _OTHER_SENSE or word[:-1] in _OTHER_SENSE}  # and plurals
-    plain = "|".join(sorted((re.escape(w) for w in words - other_sense), key=len, reverse=True))
-    other = "|".join(sorted(map(re.escape, other_sense), key=len, reverse=True))
-    currency_words = rf"(?i:{plain})s?|(?P<other_sense>(?i:{other})s?)" if other else rf"(?i:{plain})s?"
+    currency_words = rf"(?i:{_trie_pattern(words - other_sense)})s?"
+    if other_sense:
+        currency_words += rf"|(?P<other_sense>(?i:{_trie_pattern(other_sense)})s?)"
     return re.compile(_COUNTRY_AFTER_PATTERN.replace("(?#currencies)", currency_words).replace(
-        "(?#institutions)", rf"|(?:[’']s)?\s+(?P<institution>(?i:{alternatives}))\b"))
+        "(?#institutions)", rf"|(?:[’']s)?\s+(?P<institution>(?i:{_trie_pattern(descriptions)}))\b"))
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex for any of ``words`` (a blank in one matches any whitespace), longest first, written
+    as a trie ("b(?:aht|irr)"): the regex engine tries a letter, not each of some hundred words.
+    Matches nothing when ``words`` is empty."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + branch(node[char]) for char in sorted(node) if char]
+        if "" in node:
+            branches.append("")  # the word may end here: tried last, so the longest match wins
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return branch(trie) if trie else "(?!)"
 
 
 def _roles_for(title: str, country: str | None) -> set[str]:
