@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pytest
@@ -517,3 +518,12 @@ def test_a_capital_standing_for_its_state_names_the_states_bodies_too():
     assert [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions] == [
         ("Beijing’s central bank", "People's Bank of China"), ("Moscow's finance ministry", "Ministry of Finance of Russia"),
         ("Moscow", "Moscow")]
+
+
+def test_trie_pattern_matches_exactly_its_words_longest_first():
+    from analysis.actors import _trie_pattern
+
+    pattern = re.compile(rf"(?:{_trie_pattern({'rial', 'rials', 'riyal', 'central bank', 'central bank chief'})})\b")
+    assert [m.group() for m in pattern.finditer("rials, riyal, rial, central  bank chief, ria, randy")] == [
+        "rials", "riyal", "rial", "central  bank chief"]
+    assert re.compile(_trie_pattern(set())).search("anything") is None
