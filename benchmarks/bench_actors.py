@@ -16,20 +16,20 @@ Peak memory is the Python heap peak (tracemalloc) during a further, untimed pass
 tenth of the texts: per-document work holds one document at a time, so it does not grow
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
-Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,966 documents,
+Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,982 documents,
 2,355 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
 of three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             6.59   1.7
-    geonarratives-matching   27.03   6.8
-    spacy-entityruler         3.96   1.0
+    geonarratives             6.07   1.5
+    geonarratives-matching   22.67   5.7
+    spacy-entityruler         3.95   1.0
 
-    geonarratives by stage (s of 3.03): alias matching 0.85, aliases/metonyms/currency
-    issuers 0.48, titles and roles 0.31, discovery of new names 0.95, surname
-    coreference 0.15, flags 0.07, merging and sorting 0.22
+    geonarratives by stage (s of 3.29): alias matching 0.85, aliases/metonyms/currency
+    issuers/institutions 0.54, titles and roles 0.34, discovery of new names 1.12, surname
+    coreference 0.14, flags 0.07, merging and sorting 0.22
 
-The other two runs gave 5.01 and 4.95 MB/s (1.5 times spaCy each): absolute MB/s moves
+The other two runs gave 5.24 and 5.01 MB/s (1.4 times spaCy each): absolute MB/s moves
 with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
 pipelines unequally. To compare two versions of the extractor, time them in turns in one
 process.
@@ -42,10 +42,11 @@ place of pyahocorasick's iterator) took about 0.1 s more off the alias matching.
 Where the rest of the time goes sets what further tuning can give. Scanning in C, with no
 Python work per match, takes about 0.75 s of the 20 MB on a quiet core: the text's
 normalisation 0.18 s, the automaton 0.2 s and the regex for runs of capitalised words
-0.38 s. The rest is Python work per mention (229,719) and per capitalised run (102,950),
-about 5.5 microseconds each over all stages. Compiling ``analysis.actors`` and
-``analysis.matching`` as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times
-with mypyc. So three times spaCy's figure (14 to 15 MB/s on a quiet core) would need an
+0.38 s. The rest is Python work per mention (about 230,000) and per capitalised run (about
+100,000), some 6 microseconds each over all stages (discovery does more per run since it
+splits "Name of Organisation" and "Organisation CEO Name" runs). Compiling
+``analysis.actors`` and ``analysis.matching`` as they are gave 1.00 times the speed with
+Cython 3.3 and 1.12 times with mypyc. So three times spaCy's figure (14 to 15 MB/s on a quiet core) would need an
 extraction core written for a compiler, not more tuning of this Python.
 """
 from __future__ import annotations
