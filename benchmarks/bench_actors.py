@@ -26,7 +26,7 @@ of three runs in a row::
     spacy-entityruler         3.95   1.0
 
     geonarratives by stage (s of 3.29): alias matching 0.85, aliases/metonyms/currency
-    issuers/institutions 0.54, titles and roles 0.34, discovery of new names 1.12, surname
+    issuers 0.54, titles and roles 0.34, discovery of new names 1.12, surname
     coreference 0.14, flags 0.07, merging and sorting 0.22
 
 The other two runs gave 5.24 and 5.01 MB/s (1.4 times spaCy each): absolute MB/s moves
