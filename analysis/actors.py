@@ -502,12 +502,12 @@ class ActorExtractor:
                 words = name.split()
                 heads = not _ORG_HEADS.isdisjoint(words)
                 if heads and run_start < start and _overlaps(spans, starts, run_start, start):
-                    # Trimming removed a mention from the front. A demonym belongs to the name ("Russian
-                    # Direct Investment Fund"); another mention does not ("BRICS Business Council"), and
-                    # the rest is then no organisation's name of its own.
-                    demonym = self._demonym_before(text, mentions, run_start, start)
-                    if demonym is not None:
-                        start, name = demonym, text[demonym:end]
+                    # Trimming removed a mention from the front. A demonym or a place belongs to the name
+                    # ("Russian Direct Investment Fund", "Harbin Polytechnic University"); another mention
+                    # does not ("BRICS Business Council"), and the rest is then no organisation's name.
+                    origin = self._origin_before(text, mentions, run_start, start)
+                    if origin is not None:
+                        start, name = origin, text[origin:end]
                         words = name.split()
                     else:
                         heads = False
@@ -546,13 +546,14 @@ class ActorExtractor:
                 found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
         return found, spans
 
-    def _demonym_before(self, text: str, mentions: list[Mention], run_start: int, start: int) -> int | None:
-        """Where the demonyms that end just before ``start`` (a blank apart) begin, if they are a
-        country's ("Russian", "Saudi") or two joined by a hyphen ("Russian-Chinese"), inside the run
-        that starts at ``run_start``."""
-        demonyms = {m.start: m.end for m in mentions if run_start <= m.start < start and m.actor_type == "country"
-                    and text[m.start:m.end] in self.dictionary.actors[m.actor_id].adjectives}
-        ends = {end: begin for begin, end in demonyms.items()}
+    def _origin_before(self, text: str, mentions: list[Mention], run_start: int, start: int) -> int | None:
+        """Where the words that end just before ``start`` (a blank apart) begin, if they name where an
+        organisation is from: a country's demonym ("Russian", "Saudi"), two joined by a hyphen
+        ("Russian-Chinese"), or a place ("Harbin", "Moscow"), inside the run that starts at ``run_start``."""
+        origins = {m.start: m.end for m in mentions if run_start <= m.start < start and (
+            m.actor_type == "place" or m.via == "metonym"
+            or (m.actor_type == "country" and text[m.start:m.end] in self.dictionary.actors[m.actor_id].adjectives))}
+        ends = {end: begin for begin, end in origins.items()}
         end = start
         while end > run_start and text[end - 1] in " \t":
             end -= 1

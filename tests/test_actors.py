@@ -527,3 +527,11 @@ def test_trie_pattern_matches_exactly_its_words_longest_first():
     assert [m.group() for m in pattern.finditer("rials, riyal, rial, central  bank chief, ria, randy")] == [
         "rials", "riyal", "rial", "central  bank chief"]
     assert re.compile(_trie_pattern(set())).search("anything") is None
+
+
+def test_a_place_belongs_to_the_organisation_it_starts():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Students of the Kazan Monetary Academy met traders from the Shanghai Gold Exchange in Kazan."
+    found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
+    assert found == [("Kazan Monetary Academy", "organization"), ("Shanghai Gold Exchange", "organization"),
+                     ("Kazan", "place")]
