@@ -208,8 +208,8 @@ _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "f
 _OFFICE_INSIDE = re.compile(r"[ \t]+(?:(?:" + "|".join(sorted((*(w.capitalize() for w in _OFFICE_WORDS), "CEO", "CFO",
                                                                "COO", "Secretary-General", "Director-General"),
                                                               key=len, reverse=True)) + r")[ \t]+)+(?=[A-Z])")
-# A run that starts with a person's name and "of": "Tomasz Rurik of the Aldersgate Institute".
-_PERSON_OF = re.compile(rf"(?P<person>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})+)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
+# A run whose front is joined to the rest by "of": "Tomasz Rurik of the Aldersgate Institute".
+_NAME_OF = re.compile(rf"(?P<front>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
 # An office written between an organisation and a person's name: " Secretary-General ", " Managing
 # Director ", "’s chief economist ", " President " (see _OFFICE_WORDS).
@@ -849,7 +849,8 @@ def _capitalised_runs(text: str):
     """``(start, end, context_end, may_be_person)`` of every run of capitalised words (_CAPITALISED_RUN),
     where a person's name after an office ("Northgate CEO Dana Whitcombe"), or followed by "of" and
     an affiliation ("Tomasz Rurik of the Aldersgate Institute", "John Smith of Goldman Sachs"), is a
-    run of its own. ``context_end``: for the person, the end
+    run of its own, and so is an organisation after "of" and words that name none ("Students of the
+    Kazan Monetary Academy"). ``context_end``: for the person, the end
     of the affiliation, after which its context is read ("... of Goldman Sachs said"), else 0; the
     affiliation itself is no person (``may_be_person`` false)."""
     for run in _CAPITALISED_RUN.finditer(text):
@@ -866,18 +867,22 @@ def _capitalised_runs(text: str):
                 yield start, office.start(), 0, True  # what the person heads ("Northgate"), if a name
                 yield office.end(), end, 0, True
                 continue
-        split = _PERSON_OF.match(text, start, end) if " of " in run.group() else None
+        split = _NAME_OF.match(text, start, end) if text.find(" of ", start, end) >= 0 else None
         if split:
-            words = split.group("person").split()
-            first = 0
-            while first < len(words) and words[first].strip("’'") in _NOT_PERSON_WORDS:
-                first += 1  # "Analyst Maria Lopes of ...": the name is what follows the title
-            person = words[first:]
-            if (len(person) >= 2 and _looks_like_person(" ".join(person), person)
-                    and _ORG_HEADS.isdisjoint(person) and person[0] not in _ORG_HEADS_FIRST):
-                yield start, split.end("person"), end, True
-                yield split.end(), end, 0, False
-                continue
+            front = split.group("front").split()
+            if _ORG_HEADS.isdisjoint(front) and front[0] not in _ORG_HEADS_FIRST:  # not "Bank of Russia"
+                first = 0
+                while first < len(front) and front[first].strip("’'") in _NOT_PERSON_WORDS:
+                    first += 1  # "Analyst Maria Lopes of ...": the name is what follows the title
+                person = front[first:]
+                if len(person) >= 2 and _looks_like_person(" ".join(person), person):
+                    yield start, split.end("front"), end, True
+                    yield split.end(), end, 0, False
+                    continue
+                if _has_org_head(text[split.end():end].split()):  # "Students of the Kazan Monetary Academy"
+                    yield start, split.end("front"), 0, True
+                    yield split.end(), end, 0, True
+                    continue
         yield start, end, 0, True
 
 
