@@ -208,6 +208,9 @@ _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "f
 _OFFICE_INSIDE = re.compile(r"[ \t]+(?:(?:" + "|".join(sorted((*(w.capitalize() for w in _OFFICE_WORDS), "CEO", "CFO",
                                                                "COO", "Secretary-General", "Director-General"),
                                                               key=len, reverse=True)) + r")[ \t]+)+(?=[A-Z])")
+# Function words that only a headline in title case writes with a capital inside a run of names.
+_HEADLINE_WORD = re.compile(r"[ \t](?:As|And|Or|To|For|At|Against|With|In|On|Of|The|Over|After|Amid|From|By|Into|Is|Are|"
+                            r"Was|Will|Its|Their|Says|Say)[ \t]")
 # A run whose front is joined to the rest by "of": "Tomasz Rurik of the Aldersgate Institute".
 _NAME_OF = re.compile(rf"(?P<front>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
@@ -858,6 +861,8 @@ def _capitalised_runs(text: str):
         if text.count(" ", start, end) < 2:  # most runs: two words, nothing to split
             yield start, end, 0, True
             continue
+        if _HEADLINE_WORD.search(text, start, end):
+            continue  # a headline in title case ("Xi Meets Putin As China And Russia Deepen Ties"), no name
         office = None
         for office in _OFFICE_INSIDE.finditer(text, start, end):
             pass  # the last office inside the run: "Northgate Chief Executive Dana Whitcombe"

@@ -535,3 +535,10 @@ def test_a_place_belongs_to_the_organisation_it_starts():
     found = [(m.actor_name, m.actor_type) for m in extractor.extract(text).mentions]
     assert found == [("Kazan Monetary Academy", "organization"), ("Shanghai Gold Exchange", "organization"),
                      ("Kazan", "place")]
+
+
+def test_a_headline_in_title_case_offers_no_new_names(extractor):
+    text = "Xi Meets Putin As China And Russia Deepen Ties Against Dollar\n\nThe Danube Policy Institute said so."
+    result = extractor.extract(text)
+    assert [c.name for c in result.candidates] == ["Danube Policy Institute"]
+    assert {"Xi Jinping", "China", "Russia"} <= {m.actor_name for m in result.mentions}
