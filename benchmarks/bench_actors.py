@@ -21,18 +21,19 @@ Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,982 docu
 of three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             6.07   1.5
-    geonarratives-matching   22.67   5.7
-    spacy-entityruler         3.95   1.0
+    geonarratives             5.45   1.6
+    geonarratives-matching   22.67   6.8
+    spacy-entityruler         3.31   1.0
 
-    geonarratives by stage (s of 3.29): alias matching 0.85, aliases/metonyms/currency
-    issuers 0.54, titles and roles 0.34, discovery of new names 1.12, surname
-    coreference 0.14, flags 0.07, merging and sorting 0.22
+    geonarratives by stage (s of 3.67): alias matching 0.98, aliases/metonyms/currency
+    issuers 0.60, titles and roles 0.36, discovery of new names 1.24, surname
+    coreference 0.17, flags 0.08, merging and sorting 0.25
 
-The other two runs gave 5.24 and 5.01 MB/s (1.4 times spaCy each): absolute MB/s moves
-with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
-pipelines unequally. To compare two versions of the extractor, time them in turns in one
-process.
+The other two runs gave 4.89 and 4.96 MB/s (1.4 times spaCy each), on a busy machine:
+absolute MB/s moves with the machine's load, and the ``x spaCy`` ratio moves too, since
+load slows the two pipelines unequally (on a quieter hour the same extractor, before its
+last discovery rules, ran at 6.07 MB/s against spaCy's 3.95). To compare two versions of
+the extractor, time them in turns in one process.
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
 were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s, and the
