@@ -269,6 +269,8 @@ class ActorExtractor:
         project's table, :func:`analysis.amounts.load_currencies`)."""
         self.dictionary = dictionary
         self.matcher = AliasMatcher(dictionary.alias_owners)
+        # forms matched only in articles in their language ("rusa", "brasileño": lower-case words in English)
+        self.language_matchers = {language: AliasMatcher(aliases) for language, aliases in dictionary.language_aliases.items()}
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
         self._country_after = _country_after(dictionary, currencies or load_currencies())
@@ -277,9 +279,10 @@ class ActorExtractor:
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
                                     for actor in dictionary.institutions.values()}
 
-    def extract(self, text: str, published: dt.date | None = None) -> ActorResult:
+    def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
+        """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
         result = ActorResult()
-        mentions, checks, issuers = self._dictionary_mentions(text, result)
+        mentions, checks, issuers = self._dictionary_mentions(text, result, language)
         mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
         discovered, spans = self._discovered_names(text, mentions, result, absorbed + issuers if issuers else absorbed)
         if discovered:
@@ -300,7 +303,8 @@ class ActorExtractor:
         return result
 
     # 1 and 4: aliases, with metonyms decided by context
-    def _dictionary_mentions(self, text: str, result: ActorResult) -> tuple[list[Mention], list, list[tuple[int, int]]]:
+    def _dictionary_mentions(self, text: str, result: ActorResult,
+                             language: str | None = None) -> tuple[list[Mention], list, list[tuple[int, int]]]:
         """Mentions of the dictionary's aliases; which of them the next stage checks: the index of
         each person (with ``None``) and of each country followed by a title (with the match); and
         the spans of countries named only as a currency's issuer, which are no new names either."""
@@ -312,7 +316,12 @@ class ActorExtractor:
         institutions = self.dictionary.institutions
         issuers: list[tuple[int, int]] = []
         covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
-        for start, end, alias, owners in self.matcher.spans(text):
+        matches = self.matcher.spans(text)
+        if language in self.language_matchers:  # the dictionary's own name first where both match ("China")
+            own = {(start, end) for start, end, _, _ in matches}
+            matches = longest_first(matches + [match for match in self.language_matchers[language].spans(text)
+                                               if (match[0], match[1]) not in own])
+        for start, end, alias, owners in matches:
             if start < covered_until:
                 continue
             entry = cache.get(alias) or self._alias_entry(alias, owners)

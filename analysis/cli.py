@@ -87,6 +87,9 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
     types = Counter(actor.type for actor in dictionary.actors.values())
     print(f"{len(dictionary.actors)} actors (" + ", ".join(f"{n} {t}" for t, n in sorted(types.items())) +
           f"), {len(dictionary.alias_owners)} names and aliases")
+    if dictionary.language_aliases:
+        print("forms matched only in their language: " + ", ".join(
+            f"{language} {len(forms)}" for language, forms in sorted(dictionary.language_aliases.items())))
     conflicts = dictionary.conflicts()
     print(f"{len(conflicts)} aliases claimed by more than one actor (not matched until resolved):")
     for alias, ids in conflicts:

@@ -79,6 +79,8 @@ class Actor:
 class ActorDictionary:
     actors: dict[str, Actor]
     alias_owners: dict[str, list[str]] = field(default_factory=dict)
+    # language -> alias -> actor ids: forms matched only in articles in that language ("rusa" in Spanish)
+    language_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def __post_init__(self):
         owners: dict[str, set[str]] = defaultdict(set)
@@ -289,9 +291,12 @@ def load_dictionary(folder: Path | str = DEFAULT_DIR) -> ActorDictionary:
 def _load(folder: str) -> ActorDictionary:
     actors: dict[str, Actor] = {}
     overrides: dict = {}
+    demonyms: list[tuple[Path, dict]] = []
     for path in sorted(Path(folder).glob("*.yaml")):
         data = _read_yaml(path)
         overrides.update(data.get("countries") or {})
+        if data.get("demonyms"):
+            demonyms.append((path, data["demonyms"]))
         for n, entry in enumerate(data.get("actors") or [], start=1):
             actor = _actor_from_entry(entry, f"{path.name}: entry {n}")
             if actor.id in actors:
@@ -306,4 +311,27 @@ def _load(folder: str) -> ActorDictionary:
         if actor.metonym_for and actor.metonym_for not in names:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")
-    return ActorDictionary(actors)
+    return ActorDictionary(actors, language_aliases=_language_aliases(demonyms, actors))
+
+
+def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) -> dict[str, dict[str, list[str]]]:
+    """``demonyms:`` sections (language -> ISO3 -> forms) as language -> form -> [country id]."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for path, languages in files:
+        if not isinstance(languages, dict):
+            raise LexiconError(f"{path.name}: demonyms must map a language code to countries (es: {{RUS: [ruso, rusa]}})")
+        for language, countries in languages.items():
+            if not re.fullmatch(r"[a-z]{2}", str(language)) or not isinstance(countries, dict):
+                raise LexiconError(f"{path.name}: demonyms: '{language}' must be a two-letter language code "
+                                   "mapping ISO3 codes to forms")
+            for iso3, forms in countries.items():
+                actor_id = f"country_{str(iso3).lower()}"
+                if actor_id not in actors:
+                    raise LexiconError(f"{path.name}: demonyms: {language}: '{iso3}' is no country's ISO 3166 alpha-3 code")
+                if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                    raise LexiconError(f"{path.name}: demonyms: {language}: {iso3}: forms must be a list of words")
+                for form in forms:
+                    owners = found[language].setdefault(form.strip(), [])
+                    if actor_id not in owners:
+                        owners.append(actor_id)
+    return dict(found)

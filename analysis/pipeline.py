@@ -338,14 +338,14 @@ def _ner_candidates(nlp, text: str, mentions) -> list[tuple[int, int, str]]:
 def actor_rows(extractor, article: dict, sentences: list[dict], nlp=None) -> tuple[list[dict], list[dict], list[dict]]:
     """Rows of ``mentions`` and ``flags``, and the candidate names, of one article.
 
-    Pure apart from the optional spaCy model: the article (``doc_id``, ``text``, ``published``)
+    Pure apart from the optional spaCy model: the article (``doc_id``, ``text``, ``published``, ``language``)
     and its sentences in, rows out, so it can be mapped over batches in a process pool or on Dask.
     """
     from analysis.actors import sentence_index
 
     doc_id, text = article["doc_id"], article["text"]
     starts = [row["start"] for row in sentences]
-    result = extractor.extract(text, article["published"])
+    result = extractor.extract(text, article["published"], article.get("language"))
     mentions = [{"doc_id": doc_id, "sent_idx": sentence_index(starts, m.start), "start": m.start, "end": m.end,
                  "surface": text[m.start:m.end], "actor_id": m.actor_id, "actor_name": m.actor_name,
                  "actor_type": m.actor_type, "via": m.via, "country": m.country, "sector": m.sector}
@@ -416,7 +416,7 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
     bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Actors", disable=not progress)
     pending = next(sentences, (None, []))
     try:
-        for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text", "published"]):
+        for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text", "published", "language"]):
             items = []
             for article in batch.to_pylist():
                 rows = pending[1] if pending[0] == article["doc_id"] else []

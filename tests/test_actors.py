@@ -542,3 +542,21 @@ def test_a_headline_in_title_case_offers_no_new_names(extractor):
     result = extractor.extract(text)
     assert [c.name for c in result.candidates] == ["Danube Policy Institute"]
     assert {"Xi Jinping", "China", "Russia"} <= {m.actor_name for m in result.mentions}
+
+
+def test_demonyms_of_other_languages_are_matched_only_in_that_language():
+    extractor = ActorExtractor(load_dictionary())
+    text = "La economía rusa y el gobierno brasileno firmaron; la china y Rusia también."
+    spanish = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text, language="es").mentions]
+    assert spanish == [("rusa", "Russia"), ("brasileno", "Brazil"), ("china", "China"), ("Rusia", "Russia")]
+    assert [m.actor_name for m in extractor.extract(text, language="en").mentions] == ["Russia"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("demonyms:\n  spanish: {RUS: [ruso]}\n", "'spanish' must be a two-letter language code"),
+    ("demonyms:\n  es: {XYZ: [equis]}\n", "'XYZ' is no country's ISO 3166 alpha-3 code"),
+    ("demonyms:\n  es: {RUS: ruso}\n", "es: RUS: forms must be a list of words"),
+])
+def test_demonyms_are_checked(tmp_path, body, message):
+    with pytest.raises(LexiconError, match=f"bad.yaml: demonyms: .*{message}"):
+        load_dictionary(write_lexicon(tmp_path, body))
