@@ -157,6 +157,9 @@ _NOT_PERSON_WORDS = {
     "Affairs", "Minister", "President", "Secretary", "Governor", "Foreign", "Defense", "Defence", "Finance",
     "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
     "Analyst", "Strategist", "Researcher", "Columnist", "Correspondent", "Editor",  # "Analyst Maria Lopes"
+    # function words no person's name has ("Reporters Without Borders", "From Beijing With Love")
+    "Without", "With", "Against", "For", "From", "Over", "Under", "Between", "Into", "Through", "Across", "Beyond",
+    "Amid", "Of", "To", "By",
     # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
     # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
     *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General", "CEO", "CFO", "COO",

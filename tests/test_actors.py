@@ -560,3 +560,9 @@ def test_demonyms_of_other_languages_are_matched_only_in_that_language():
 def test_demonyms_are_checked(tmp_path, body, message):
     with pytest.raises(LexiconError, match=f"bad.yaml: demonyms: .*{message}"):
         load_dictionary(write_lexicon(tmp_path, body))
+
+
+def test_a_name_with_a_capitalised_preposition_is_no_person(extractor):
+    text = "Reporters Without Borders said so."
+    result = extractor.extract(text)
+    assert [m.actor_type for m in result.mentions] == [] and [c.kind for c in result.candidates] == ["capitalised"]
