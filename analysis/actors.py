@@ -316,7 +316,6 @@ class ActorExtractor:
         checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
         country_after, new, set_attribute = self._country_after.match, _object_new, _object_setattr  # local names: faster
-        institutions = self.dictionary.institutions
         issuers: list[tuple[int, int]] = []
         covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
         matches = self.matcher.spans(text)
@@ -340,7 +339,7 @@ class ActorExtractor:
                 if role and role.group("title") is None:
                     description = role.group("institution")
                     if description:
-                        body = institutions.get((template["country"], " ".join(description.lower().split())))
+                        body = self._body(template["country"], description)
                         if body:  # "Russia’s central bank", "the Chinese foreign ministry": one mention of the body
                             template, metonym_template = self._institution_fields[body.id], None
                             end = covered_until = role.end("institution")
@@ -357,8 +356,7 @@ class ActorExtractor:
             if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
                 template, role = metonym_template, None
                 after = country_after(text, end)
-                body = after and after.group("institution") and institutions.get(
-                    (template["country"], " ".join(after.group("institution").lower().split())))
+                body = after and after.group("institution") and self._body(template["country"], after.group("institution"))
                 if body:  # "Beijing’s central bank": the state's body, as after the country's name
                     template, end = self._institution_fields[body.id], after.end("institution")
                     covered_until = end
@@ -387,6 +385,10 @@ class ActorExtractor:
                      generic if generic in self._generic_words else None)
         self._alias_cache[alias] = entry
         return entry
+
+    def _body(self, country: str, description: str) -> Actor | None:
+        """The body that ``description`` ("central bank", as written) names for ``country``, if any."""
+        return self.dictionary.institutions.get((country, " ".join(description.lower().split())))
 
     def _institution_in_sentence(self, text: str, start: int, word: str, mentions: list[Mention]) -> dict | None:
         """The mention fields of the body that ``word`` ("security council") names for the country
