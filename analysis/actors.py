@@ -88,12 +88,17 @@ _TITLE_BEFORE_SEARCH = re.compile(rf"(?=(?i:[{_ROLE_STARTS}])){_TITLE_BEFORE.pat
 _LONGEST_TITLE, _LONGEST_QUALIFIER = max(map(len, ROLE_WORDS)), max(map(len, _QUALIFIERS))
 _LOCATIVE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside", "across", "around", "via", "toward", "towards",
                    "visit", "visits", "visited", "visiting", "arrived in", "held in", "hosted in")
-_LOCATIVE = re.compile(r"(?i:\b(?:" + "|".join(w if w != "to" else "(?<!according )to" for w in _LOCATIVE_WORDS)
+# Except after those who speak for a state: "officials in Tehran", "readouts from Moscow" are the state.
+_STATE_VOICES = ("officials", "official", "authorities", "diplomats", "policymakers", "leaders", "lawmakers",
+                 "regulators", "negotiators", "sources", "readouts", "readout", "statements", "statement")
+_LOCATIVE = re.compile(r"(?i:\b(?<!" + r" )(?<!".join(f"{w}" for w in _STATE_VOICES) + r" )(?:"
+                       + "|".join(w if w != "to" else "(?<!according )to" for w in _LOCATIVE_WORDS)
                        + r")\s+(?:the\s+)?)$")
 # _LOCATIVE read backwards: an anchored match on the reversed text before a name says whether
 # _LOCATIVE.search would find a match ending there, without trying every position.
 _LOCATIVE_REVERSED = re.compile(r"(?i:(?:\s+eht)?\s+(?:" + "|".join(w[::-1] if w != "to" else "ot(?! gnidrocca)"
-                                                             for w in _LOCATIVE_WORDS) + r")\b)")
+                                                             for w in _LOCATIVE_WORDS) + r")\b"
+                                + r"(?!\s+(?:" + "|".join(w[::-1] for w in _STATE_VOICES) + r")\b))")
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
 _NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
@@ -353,7 +358,7 @@ class ActorExtractor:
                 template = self._institution_in_sentence(text, start, generic_word, mentions) or template
             elif is_adjective and _CAPITALISED_NEXT.match(text, end):
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
-            if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 30):start][::-1]):
+            if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1]):
                 template, role = metonym_template, None
                 after = country_after(text, end)
                 body = after and after.group("institution") and self._body(template["country"], after.group("institution"))

@@ -566,3 +566,9 @@ def test_a_name_with_a_capitalised_preposition_is_no_person(extractor):
     text = "Reporters Without Borders said so."
     result = extractor.extract(text)
     assert [m.actor_type for m in result.mentions] == [] and [c.kind for c in result.candidates] == ["capitalised"]
+
+
+def test_a_capital_after_those_who_speak_for_the_state_is_the_state(extractor):
+    text = "Officials in Beijing welcomed talks in Beijing; readouts from Beijing agreed."
+    assert [(text[m.start:m.end], m.actor_name, m.via) for m in extractor.extract(text).mentions] == [
+        ("Beijing", "China", "metonym"), ("Beijing", "Beijing", "name"), ("Beijing", "China", "metonym")]
