@@ -91,11 +91,8 @@ _LOCATIVE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside", "acros
 # Except after those who speak for a state: "officials in Tehran", "readouts from Moscow" are the state.
 _STATE_VOICES = ("officials", "official", "authorities", "diplomats", "policymakers", "leaders", "lawmakers",
                  "regulators", "negotiators", "sources", "readouts", "readout", "statements", "statement")
-_LOCATIVE = re.compile(r"(?i:\b(?<!" + r" )(?<!".join(f"{w}" for w in _STATE_VOICES) + r" )(?:"
-                       + "|".join(w if w != "to" else "(?<!according )to" for w in _LOCATIVE_WORDS)
-                       + r")\s+(?:the\s+)?)$")
-# _LOCATIVE read backwards: an anchored match on the reversed text before a name says whether
-# _LOCATIVE.search would find a match ending there, without trying every position.
+# Whether a locative word (and "the") ends right before a name, not after "according" nor after a
+# state voice: one anchored match on the text before the name, reversed, rather than a search of it.
 _LOCATIVE_REVERSED = re.compile(r"(?i:(?:\s+eht)?\s+(?:" + "|".join(w[::-1] if w != "to" else "ot(?! gnidrocca)"
                                                              for w in _LOCATIVE_WORDS) + r")\b"
                                 + r"(?!\s+(?:" + "|".join(w[::-1] for w in _STATE_VOICES) + r")\b))")
@@ -149,6 +146,13 @@ _OFFICE_WORDS = ("minister", "president", "secretary", "governor", "prime", "pre
                  "ambassador", "envoy", "senator", "professor", "prof", "commander", "admiral", "colonel", "mayor",
                  "speaker", "crown", "prince", "princess", "king", "queen", "emir", "sheikh", "ayatollah", "supreme",
                  "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "former", "acting", "interim", "senior", "ceo")
+# The office words as written before a name, capitalised ("Chief Executive", "CEO", "Secretary-General").
+_OFFICE_NAMES = (*(word.capitalize() for word in _OFFICE_WORDS), "CEO", "CFO", "COO", "Secretary-General",
+                 "Director-General")
+# Function words that a headline in title case capitalises ("Xi Meets Putin As China And Russia ..."),
+# and that no name written in a sentence has with a capital inside it.
+_HEADLINE_WORDS = ("As", "And", "Or", "To", "For", "At", "Against", "With", "In", "On", "Of", "The", "Over", "After",
+                   "Amid", "From", "By", "Into", "Is", "Are", "Was", "Will", "Its", "Their", "Says", "Say")
 _NOT_PERSON_WORDS = {
     "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Both", "It", "He", "She", "They", "We",
     "But", "And", "Or", "If", "As", "When", "While", "After", "Before", "According", "Since", "Meanwhile",
@@ -163,11 +167,10 @@ _NOT_PERSON_WORDS = {
     "Según", "Segundo", "Selon", "Laut",  # "according to" at the start of a sentence
     "Analyst", "Strategist", "Researcher", "Columnist", "Correspondent", "Editor",  # "Analyst Maria Lopes"
     # function words no person's name has ("Reporters Without Borders", "From Beijing With Love")
-    "Without", "With", "Against", "For", "From", "Over", "Under", "Between", "Into", "Through", "Across", "Beyond",
-    "Amid", "Of", "To", "By",
+    *_HEADLINE_WORDS, "Without", "Under", "Between", "Through", "Across", "Beyond",
     # titles and honorifics written before a name ("Ambassador Lin Wei", "Deputy Prime Minister Anna
     # Kovac", "Mr Xi"): dropped from the front of a new name, which then keeps its context
-    *(word.capitalize() for word in _OFFICE_WORDS), "Secretary-General", "Director-General", "CEO", "CFO", "COO",
+    *_OFFICE_NAMES,
 }
 # Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
 # ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
@@ -213,12 +216,9 @@ _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "f
 # "Belt and Road Forum": a run that follows "<Capitalised> and " may be the tail of a longer name whose
 # start is unknown, so it stays a candidate rather than becoming an organisation named "Road Forum".
 # Office words inside a run, before a name: " CEO ", " Chief Executive ", " Governor " (see _OFFICE_WORDS).
-_OFFICE_INSIDE = re.compile(r"[ \t]+(?:(?:" + "|".join(sorted((*(w.capitalize() for w in _OFFICE_WORDS), "CEO", "CFO",
-                                                               "COO", "Secretary-General", "Director-General"),
-                                                              key=len, reverse=True)) + r")[ \t]+)+(?=[A-Z])")
-# Function words that only a headline in title case writes with a capital inside a run of names.
-_HEADLINE_WORD = re.compile(r"[ \t](?:As|And|Or|To|For|At|Against|With|In|On|Of|The|Over|After|Amid|From|By|Into|Is|Are|"
-                            r"Was|Will|Its|Their|Says|Say)[ \t]")
+_OFFICE_INSIDE = re.compile(r"[ \t]+(?:(?:" + "|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)) + r")[ \t]+)+(?=[A-Z])")
+# A headline word inside a run of capitalised words: the run is a headline in title case.
+_HEADLINE_WORD = re.compile(r"[ \t](?:" + "|".join(_HEADLINE_WORDS) + r")[ \t]")
 # A run whose front is joined to the rest by "of": "Tomasz Rurik of the Aldersgate Institute".
 _NAME_OF = re.compile(rf"(?P<front>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
@@ -281,9 +281,10 @@ class ActorExtractor:
         self.language_matchers = {language: AliasMatcher(aliases) for language, aliases in dictionary.language_aliases.items()}
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
         self._alias_cache: dict[str, tuple] = {}
-        self._country_after = _country_after(dictionary, currencies or load_currencies())
-        # The descriptions some alias also is ("Security Council" of the UN): resolved by the sentence's country
+        # Every description; one that some alias also is ("Security Council" of the UN) is resolved by
+        # the sentence's country
         self._generic_words = {word for _, word in dictionary.institutions}
+        self._country_after = _country_after(self._generic_words, currencies or load_currencies())
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
                                     for actor in dictionary.institutions.values()}
 
@@ -537,11 +538,7 @@ class ActorExtractor:
                 # No word of the run can overlap a mention, so only function words and connectors at
                 # the front go, and the run still ends where it ended.
                 words = text[run_start:run_end].split()  # a run's words are separated by spaces and tabs only
-                count, first = len(words), 0
-                while first < count and (words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
-                    if _heads_its_complement(words, first):
-                        break
-                    first += 1
+                count, first = len(words), _name_start(words)
                 if count - first < 2:
                     continue
                 if first:
@@ -665,9 +662,8 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
     return kept
 
 
-def _country_after(dictionary: ActorDictionary, currencies: CurrencyTable) -> re.Pattern[str]:
-    """_COUNTRY_AFTER_PATTERN with the currency table's words and the descriptions of the dictionary's bodies."""
-    descriptions = {word for _, word in dictionary.institutions}
+def _country_after(descriptions: set[str], currencies: CurrencyTable) -> re.Pattern[str]:
+    """_COUNTRY_AFTER_PATTERN with the currency table's words and the bodies' ``descriptions``."""
     words = {name.split()[-1].lower() for currency in currencies.currencies.values()
              for name in (currency.name, *currency.names)} - _NOT_CURRENCY_WORDS
     words = {word for word in words if word.isalpha()}
@@ -895,10 +891,7 @@ def _capitalised_runs(text: str):
         if split:
             front = split.group("front").split()
             if _ORG_HEADS.isdisjoint(front) and front[0] not in _ORG_HEADS_FIRST:  # not "Bank of Russia"
-                first = 0
-                while first < len(front) and front[first].strip("’'") in _NOT_PERSON_WORDS:
-                    first += 1  # "Analyst Maria Lopes of ...": the name is what follows the title
-                person = front[first:]
+                person = front[_name_start(front):]  # "Analyst Maria Lopes of ...": what follows the title
                 if len(person) >= 2 and _looks_like_person(" ".join(person), person):
                     yield start, split.end("front"), end, True
                     yield split.end(), end, 0, False
@@ -908,6 +901,18 @@ def _capitalised_runs(text: str):
                     yield split.end(), end, 0, True
                     continue
         yield start, end, 0, True
+
+
+def _name_start(words: list[str]) -> int:
+    """How many words at the front of a run are no part of a new name: function words, titles and
+    connectors ("The", "Deputy Prime Minister", "of"), up to an organisation's head with its
+    complement ("Institute of ...")."""
+    first = 0
+    while first < len(words) and (words[first].strip("’'") in _NOT_PERSON_WORDS or words[first][0].islower()):
+        if _heads_its_complement(words, first):
+            break
+        first += 1
+    return first
 
 
 def _has_org_head(words: list[str]) -> bool:

@@ -96,7 +96,7 @@ class ActorDictionary:
         self.institutions: dict[tuple[str, str], Actor] = {}
         for actor in sorted(self.actors.values(), key=lambda a: a.id):
             for description in actor.descriptions:
-                key = (actor.country, description.lower())
+                key = (actor.country, " ".join(description.lower().split()))
                 if key in self.institutions:
                     other = self.institutions[key]
                     raise LexiconError(f"{actor.origin} ('{actor.id}'): description '{description}' of {actor.country} "
@@ -317,6 +317,10 @@ def _load(folder: str) -> ActorDictionary:
 def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) -> dict[str, dict[str, list[str]]]:
     """``demonyms:`` sections (language -> ISO3 -> forms) as language -> form -> [country id]."""
     found: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    names: dict[str, set[str]] = defaultdict(set)
+    for actor in actors.values():
+        for name in actor.names:
+            names[name].add(actor.id)
     for path, languages in files:
         if not isinstance(languages, dict):
             raise LexiconError(f"{path.name}: demonyms must map a language code to countries (es: {{RUS: [ruso, rusa]}})")
@@ -331,6 +335,10 @@ def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) 
                 if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
                     raise LexiconError(f"{path.name}: demonyms: {language}: {iso3}: forms must be a list of words")
                 for form in forms:
+                    others = names.get(form.strip(), set()) - {actor_id}
+                    if others:  # matching keeps one entry per written form
+                        raise LexiconError(f"{path.name}: demonyms: {language}: '{form}' is already a name of "
+                                           f"{', '.join(sorted(others))}; drop it from one of them")
                     owners = found[language].setdefault(form.strip(), [])
                     if actor_id not in owners:
                         owners.append(actor_id)

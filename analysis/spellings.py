@@ -63,6 +63,4 @@ def romanisations(name: str) -> list[str]:
 def spelling_variants(name: str, country: str | None, is_person: bool) -> list[str]:
     """Every generated spelling of ``name``: for people of :data:`CYRILLIC_NAME_COUNTRIES`, its
     other romanisations; ``name`` itself is left out."""
-    if not (is_person and country in CYRILLIC_NAME_COUNTRIES):
-        return []
-    return [variant for variant in dict.fromkeys(romanisations(name)) if variant != name]
+    return romanisations(name) if is_person and country in CYRILLIC_NAME_COUNTRIES else []

@@ -556,6 +556,7 @@ def test_demonyms_of_other_languages_are_matched_only_in_that_language():
     ("demonyms:\n  spanish: {RUS: [ruso]}\n", "'spanish' must be a two-letter language code"),
     ("demonyms:\n  es: {XYZ: [equis]}\n", "'XYZ' is no country's ISO 3166 alpha-3 code"),
     ("demonyms:\n  es: {RUS: ruso}\n", "es: RUS: forms must be a list of words"),
+    ("demonyms:\n  es: {RUS: [Chinese]}\n", "es: 'Chinese' is already a name of country_chn"),
 ])
 def test_demonyms_are_checked(tmp_path, body, message):
     with pytest.raises(LexiconError, match=f"bad.yaml: demonyms: .*{message}"):
