@@ -17,23 +17,22 @@ tenth of the texts: per-document work holds one document at a time, so it does n
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
 Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,982 documents,
-2,355 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
+2,347 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
 of three runs in a row::
 
     pipeline                  MB/s   x spaCy
-    geonarratives             5.45   1.6
-    geonarratives-matching   22.67   6.8
-    spacy-entityruler         3.31   1.0
+    geonarratives             6.52   1.3
+    geonarratives-matching   27.27   5.6
+    spacy-entityruler         4.90   1.0
 
-    geonarratives by stage (s of 3.67): alias matching 0.98, aliases/metonyms/currency
-    issuers 0.60, titles and roles 0.36, discovery of new names 1.24, surname
-    coreference 0.17, flags 0.08, merging and sorting 0.25
+    geonarratives by stage (s of 3.07): alias matching 0.82, aliases/metonyms/currency
+    issuers 0.49, titles and roles 0.30, discovery of new names 1.04, surname
+    coreference 0.14, flags 0.07, merging and sorting 0.20
 
-The other two runs gave 4.89 and 4.96 MB/s (1.4 times spaCy each), on a busy machine:
-absolute MB/s moves with the machine's load, and the ``x spaCy`` ratio moves too, since
-load slows the two pipelines unequally (on a quieter hour the same extractor, before its
-last discovery rules, ran at 6.07 MB/s against spaCy's 3.95). To compare two versions of
-the extractor, time them in turns in one process.
+The other two runs gave 5.11 and 5.04 MB/s (1.2 and 1.4 times spaCy): absolute MB/s moves
+with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
+pipelines unequally. To compare two versions of the extractor, time them in turns in one
+process.
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
 were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s, and the
