@@ -7,7 +7,8 @@ Two levels are scored, micro-averaged over documents:
 - **document level**: the set of actors each document names (what a co-occurrence
   network is built from);
 - **mention level**: the multiset of (surface, actor) pairs per document, so each
-  occurrence counts, without depending on exact offsets.
+  occurrence counts, without depending on exact offsets (``None`` when the gold lists no
+  mentions, only actor sets).
 
 Only the actor types given are scored (by default not places and media, which the
 gold conventions leave out).
@@ -103,6 +104,7 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
     predicted = predicted_by_source(tables_dir, types)
     doc_score, mention_score = Score(0, 0, 0), Score(0, 0, 0)
     errors = []
+    annotated_mentions = any("mentions" in entry for entry in gold)
     for entry in gold:
         found = predicted.get(entry["source"], pd.DataFrame(columns=["actor_name", "surface"]))
         gold_actors, found_actors = set(entry["actors"]), set(found["actor_name"])
@@ -119,7 +121,7 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
             errors.append({"source": entry["source"], "missed": sorted(gold_actors - found_actors),
                            "spurious": sorted(found_actors - gold_actors)})
     return {"documents": len(gold), "types": list(types), "document_level": doc_score.as_dict(),
-            "mention_level": mention_score.as_dict(), "errors": errors}
+            "mention_level": mention_score.as_dict() if annotated_mentions else None, "errors": errors}
 
 
 def render(result: dict) -> str:
@@ -127,6 +129,9 @@ def render(result: dict) -> str:
              f"{'level':<16}{'precision':>10}{'recall':>10}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for level in ("document_level", "mention_level"):
         s = result[level]
+        if s is None:  # a gold of actor sets only
+            lines.append(f"{level.replace('_', ' '):<16}  not scored: the gold lists no mentions")
+            continue
         lines.append(f"{level.replace('_', ' '):<16}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}"
                      f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
     if result["errors"]:

@@ -26,10 +26,16 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_tables(seeds_dir, tmp_path_factory) -> dict[str, pd.DataFrame]:
+def seeds_out(seeds_dir, tmp_path_factory) -> Path:
+    """The folder of one pipeline run over the seed articles (shared by the whole session)."""
     out = tmp_path_factory.mktemp("seeds")
     run(seeds_dir, out, RunOptions(progress=False))
-    return read_tables(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_tables(seeds_out) -> dict[str, pd.DataFrame]:
+    return read_tables(seeds_out)
 
 
 @pytest.fixture(scope="session")

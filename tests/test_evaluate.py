@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.evaluate import GoldError, Score, evaluate
+from analysis.evaluate import GoldError, Score, evaluate, render
 
 
 @pytest.fixture
@@ -41,6 +41,14 @@ def test_document_and_mention_scores_are_hand_computed(tables, tmp_path):
     # mentions: TP = Putin ×2 (possessive stripped), Kremlin ("the" stripped); FP = Beijing, IMF; FN = Xi
     assert result["mention_level"] == {"precision": 0.6, "recall": 0.75, "f1": 0.6667, "tp": 3, "fp": 2, "fn": 1}
     assert result["errors"][0] == {"source": "a.txt", "missed": ["Xi Jinping"], "spurious": ["China"]}
+
+
+def test_a_gold_of_actor_sets_only_scores_no_mentions(tables, tmp_path):
+    gold = write_gold(tmp_path / "gold.jsonl", [{"source": "a.txt", "actors": ["Vladimir Putin", "China"]}])
+    result = evaluate(gold, tables)
+    assert result["document_level"]["tp"] == 2 and result["document_level"]["fp"] == 0
+    assert result["mention_level"] is None
+    assert "mention level     not scored: the gold lists no mentions" in render(result)
 
 
 def test_empty_sets_score_as_perfect():
