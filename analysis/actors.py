@@ -222,6 +222,9 @@ _HEADLINE_WORD = re.compile(r"[ \t](?:" + "|".join(_HEADLINE_WORDS) + r")[ \t]")
 # A run whose front is joined to the rest by "of": "Tomasz Rurik of the Aldersgate Institute".
 _NAME_OF = re.compile(rf"(?P<front>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+of(?:[ \t]+the)?[ \t]+(?={_CAP})")
 _AFTER_CAPITALISED_AND = re.compile(r"[A-Z][\w’'\-]*[ \t]+and[ \t]+$")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "annual", "inaugural")
+_ORDINAL_BEFORE = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[ \t]+$")
 # An office written between an organisation and a person's name: " Secretary-General ", " Managing
 # Director ", "’s chief economist ", " President " (see _OFFICE_WORDS).
 _TITLE_OWNER_TYPES = {"organization", "group"}
@@ -554,10 +557,15 @@ class ActorExtractor:
                 if end - start < 3:
                     continue
                 heads = not _ORG_HEADS.isdisjoint(words) or words[0] in _ORG_HEADS_FIRST
-            if heads and _has_org_head(words) and not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
-                candidates.append(_new_candidate(start, end, name, "organisation_head"))
-                found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
-                continue
+            if heads and _has_org_head(words):
+                if _ORDINAL_BEFORE.search(text, max(0, start - 16), start):
+                    # "the fourth Russian-Chinese Forum on ...": one meeting of a series, an event, no actor
+                    candidates.append(_new_candidate(start, end, name, "event"))
+                    continue
+                if not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
+                    candidates.append(_new_candidate(start, end, name, "organisation_head"))
+                    found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
+                    continue
             kind = (_person_context(text, start, max(end, context_end))
                     if may_be_person and _looks_like_person(name, words) else None)
             candidates.append(_new_candidate(start, end, name, kind or "capitalised"))

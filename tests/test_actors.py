@@ -512,6 +512,18 @@ def test_a_demonym_belongs_to_the_organisation_it_starts():
                      ("BRICS Business Council", "organization"), ("Kazan", "place")]
 
 
+def test_one_meeting_of_a_series_is_an_event_not_an_organisation():
+    extractor = ActorExtractor(load_dictionary())
+    text = ("He will open the fourth Russian-Chinese Forum on Harbour Trade and the 12th Kazan Grain Forum, "
+            "then the annual Alborz Policy Forum. The Kazan Grain Forum said it expects 900 guests.")
+    result = extractor.extract(text)
+    assert [(c.name, c.kind) for c in result.candidates] == [
+        ("Russian-Chinese Forum on Harbour Trade", "event"), ("Kazan Grain Forum", "event"),
+        ("Alborz Policy Forum", "event"), ("Kazan Grain Forum", "organisation_head")]
+    discovered = [(text[m.start:m.end], m.start) for m in result.mentions if m.via == "discovered"]
+    assert discovered == [("Kazan Grain Forum", text.rindex("Kazan Grain Forum"))]
+
+
 def test_a_capital_standing_for_its_state_names_the_states_bodies_too():
     extractor = ActorExtractor(load_dictionary())
     text = "Beijing’s central bank bought gold, and Moscow's finance ministry sold yuan in Moscow's central district."
