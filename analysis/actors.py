@@ -59,7 +59,9 @@ TITLE_ROLES: dict[str, set[str]] = {
 # later mentions of that person by surname alone use.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM"}
 # "the Russian leader" means the head of state, except where the head of government leads.
-LEADER_IS_HEAD_OF_GOVERNMENT = {"IND", "GBR", "JPN", "DEU", "ISR", "PAK", "ITA", "CAN", "AUS", "ESP"}
+LEADER_IS_HEAD_OF_GOVERNMENT = {"IND", "GBR", "JPN", "DEU", "ISR", "PAK", "ITA", "CAN", "AUS", "ESP", "MYS", "HUN", "ETH"}
+# Britain's Chancellor (of the Exchequer) is its finance minister, Germany's and Austria's lead the government.
+CHANCELLOR_IS_FINANCE_MINISTER = {"GBR"}
 ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader": {"head_of_state"}}
 
 _TITLES = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
@@ -231,6 +233,7 @@ _TITLE_OWNER_TYPES = {"organization", "group"}
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
                              + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
+_REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:II|III|IV|VI|VII|VIII|JR|SR)\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
@@ -599,8 +602,8 @@ class ActorExtractor:
             if mention.actor_type == "person" and " " in mention.actor_name:
                 words = mention.actor_name.split()
                 surname = words[0] if mention.country in FAMILY_NAME_FIRST else words[-1]
-                if surname in _NOT_PERSON_WORDS:  # "He" of He Lifeng is also the pronoun
-                    continue
+                if surname in _NOT_PERSON_WORDS or surname in _REGNAL_NUMBERS:  # "He" of He Lifeng is also the
+                    continue  # pronoun; "Charles III" has no surname
                 if surname not in self.dictionary.alias_owners or mention.via == "discovered":
                     surnames.setdefault(surname, mention)
         if not surnames:
@@ -706,6 +709,8 @@ def _trie_pattern(words: set[str]) -> str:
 def _roles_for(title: str, country: str | None) -> set[str]:
     if title == "leader":
         return {"head_of_government"} if country in LEADER_IS_HEAD_OF_GOVERNMENT else {"head_of_state"}
+    if title == "chancellor" and country in CHANCELLOR_IS_FINANCE_MINISTER:
+        return {"finance_minister"}
     return ROLE_WORDS.get(title, set())
 
 

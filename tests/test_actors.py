@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from analysis.actors import ActorExtractor
+from analysis.actors import ActorExtractor, _roles_for
 from analysis.lexicon import LexiconError, load_dictionary
 from analysis.matching import AliasMatcher
 
@@ -592,6 +592,34 @@ KNOWN_ROLE_GAPS = {("IRN", "finance_minister", 2025), ("IRN", "central_bank_gove
                    ("VEN", "finance_minister", 2016), ("VEN", "finance_minister", 2017),
                    ("VEN", "central_bank_governor", 2017), ("VEN", "central_bank_governor", 2024),
                    ("VEN", "central_bank_governor", 2025), ("ARE", "finance_minister", 2021)}
+
+
+@pytest.mark.parametrize("country", ["GBR", "DEU", "FRA", "ITA", "JPN", "CAN", "KOR", "ISR", "PAK", "MEX", "ARG", "COL",
+                                     "BOL", "UKR", "KAZ", "TUR", "IDN", "MYS", "HUN", "ETH"])
+def test_other_countries_often_in_the_news_have_one_leader_on_every_date_from_2014(country):
+    dictionary = load_dictionary()
+    roles = _roles_for("leader", country)  # "the British leader": its head of government
+    leaders = {year: {a.name for role in roles for a in dictionary.holders(role, country, dt.date(year, 6, 30))}
+               for year in range(2014, 2026)}
+    assert {year: names for year, names in leaders.items() if len(names) != 1} == {}
+
+
+def test_the_chancellor_is_britains_finance_minister_and_germanys_head_of_government():
+    extractor = ActorExtractor(load_dictionary())
+    text = "The British chancellor met the German chancellor. Chancellor Rishi Sunak spoke."
+    result = extractor.extract(text, dt.date(2021, 5, 1))
+    assert [(text[m.start:m.end], m.actor_name) for m in result.mentions] == [
+        ("British chancellor", "Rishi Sunak"), ("German chancellor", "Angela Merkel"), ("Rishi Sunak", "Rishi Sunak")]
+    assert result.flags == []
+    later = extractor.extract(text, dt.date(2023, 6, 30))  # Sunak is prime minister by then
+    assert [f.flag for f in later.flags] == ["title_mismatch"]
+    assert [m.actor_name for m in later.mentions][0] == "Jeremy Hunt"
+
+
+def test_a_regnal_number_is_no_surname():
+    extractor = ActorExtractor(load_dictionary())
+    text = "King Charles III spoke of World War II and of Henry III."
+    assert [m.actor_name for m in extractor.extract(text, dt.date(2023, 6, 1)).mentions] == ["Charles III"]
 
 
 def test_the_focus_countries_offices_have_holders_from_2014():
