@@ -9,45 +9,55 @@ passes (default 3) and keeping each one's fastest:
   (titles, roles, metonyms, discovery, coreference, flags); ``stages_seconds`` splits its
   time by stage, in the shares measured on one more, untimed pass with a clock per stage;
 - ``geonarratives-matching``: the Aho-Corasick alias matching alone;
+- ``geonarratives-scans-only``: the scans in C that every extraction makes (the text's
+  normalisation, the automaton, the regex for runs of capitalised words) with no Python work
+  per match: the bound that tuning the Python resolution around them can approach;
 - ``spacy-entityruler``: ``spacy.blank("en")`` with an ``entity_ruler`` of phrase patterns
   for every alias (tokenisation + matching, no statistical model).
+
+When the real seed articles are present (``--real``, by default ``../shared/corpus/seeds``),
+the extractor and spaCy are also timed on their clean text, repeated to ``--real-megabytes``:
+real scraped news has other names, punctuation and sentence lengths than the synthetic text.
+They are read from that folder and never copied here.
 
 Peak memory is the Python heap peak (tracemalloc) during a further, untimed pass over a
 tenth of the texts: per-document work holds one document at a time, so it does not grow
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
 Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,982 documents,
-2,347 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine), the best
-of three runs in a row::
+2,560 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine)::
 
-    pipeline                  MB/s   x spaCy
-    geonarratives             6.52   1.3
-    geonarratives-matching   27.27   5.6
-    spacy-entityruler         4.90   1.0
+    pipeline                               MB/s   x spaCy
+    geonarratives                          4.48   1.3
+    geonarratives-matching                17.12   5.1
+    geonarratives-scans-only              18.73   5.6
+    spacy-entityruler                      3.37   1.0
+    geonarratives (real articles)          4.92   2.5
+    spacy-entityruler (real articles)      1.98   1.0
 
-    geonarratives by stage (s of 3.07): alias matching 0.82, aliases/metonyms/currency
-    issuers 0.49, titles and roles 0.30, discovery of new names 1.04, surname
-    coreference 0.14, flags 0.07, merging and sorting 0.20
+    geonarratives by stage (s of 4.46): alias matching 1.17, aliases/metonyms/currency
+    issuers 0.73, titles and role descriptions 0.44, discovery of new names 1.53, surname
+    coreference 0.20, flags 0.11, merging and sorting 0.30
 
-The other two runs gave 5.11 and 5.04 MB/s (1.2 and 1.4 times spaCy): absolute MB/s moves
-with the machine's load, and the ``x spaCy`` ratio moves too, since load slows the two
+Absolute MB/s moves with the machine's load (the same code gave 6.52 MB/s against spaCy's
+4.90 on a quieter core), and the ``x spaCy`` ratio moves too, since load slows the two
 pipelines unequally. To compare two versions of the extractor, time them in turns in one
 process.
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
-were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s, and the
-automaton of ``ahocorasick_rs`` (a DFA that returns all of a text's matches in one list, in
-place of pyahocorasick's iterator) took about 0.1 s more off the alias matching.
+were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s on a quiet
+core, and the automaton of ``ahocorasick_rs`` (a DFA that returns all of a text's matches
+in one list, in place of pyahocorasick's iterator) took about 0.1 s more off the alias
+matching.
 
-Where the rest of the time goes sets what further tuning can give. Scanning in C, with no
-Python work per match, takes about 0.75 s of the 20 MB on a quiet core: the text's
-normalisation 0.18 s, the automaton 0.2 s and the regex for runs of capitalised words
-0.38 s. The rest is Python work per mention (about 230,000) and per capitalised run (about
-100,000), some 6 microseconds each over all stages (discovery does more per run since it
-splits "Name of Organisation" and "Organisation CEO Name" runs). Compiling
-``analysis.actors`` and ``analysis.matching`` as they are gave 1.00 times the speed with
-Cython 3.3 and 1.12 times with mypyc. So three times spaCy's figure (14 to 15 MB/s on a quiet core) would need an
-extraction core written for a compiler, not more tuning of this Python.
+Where the rest of the time goes sets what further tuning can give. The scans in C take a
+quarter of the extractor's time (``geonarratives-scans-only``). The rest is Python work per
+mention (about 230,000 in the 20 MB) and per run of capitalised words (about 100,000), some
+6 microseconds each over all stages. Compiling ``analysis.actors`` and ``analysis.matching``
+as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times with mypyc. Three times
+spaCy's figure on this synthetic text would leave the Python work about a third of its
+present time: that needs an extraction core written for a compiler, not more tuning of this
+Python.
 """
 from __future__ import annotations
 
@@ -65,8 +75,11 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import sample_sentences  # noqa: E402
 
-from analysis.actors import ActorExtractor  # noqa: E402
+from analysis import config  # noqa: E402
+from analysis.actors import _CAPITALISED_RUN, ActorExtractor  # noqa: E402
 from analysis.lexicon import load_dictionary  # noqa: E402
+from analysis.matching import normalise  # noqa: E402
+from analysis.pipeline import RunOptions, run  # noqa: E402
 
 
 def make_texts(megabytes: float, seed: int = 0) -> list[str]:
@@ -153,6 +166,33 @@ def stage_seconds(extractor, texts: list[str]) -> dict[str, float]:
     return {stage: seconds / total for stage, seconds in spent.items()}
 
 
+def scans_only(extractor):
+    """The scans in C that every pass of the extractor makes, with no Python work per match: the
+    text's normalisation, the automaton and the regex for runs of capitalised words. Its speed
+    bounds what any tuning of the Python resolution around them can reach."""
+    automaton, capitalised_run = extractor.matcher._automaton, _CAPITALISED_RUN
+
+    def work(texts: list[str]) -> int:
+        found = 0
+        for text in texts:
+            found += len(automaton.find_matches_as_indexes(f" {normalise(text)} ", overlapping=True))
+            found += len(capitalised_run.findall(text))
+        return found
+    return work
+
+
+def real_texts(folder: Path, megabytes: float) -> list[str]:
+    """The clean texts of real articles in ``folder``, ingested once and repeated to ``megabytes``."""
+    import pandas as pd
+
+    cache = HERE / ".corpus" / f"real_{folder.name}"
+    if not (cache / "articles.parquet").exists():
+        run(folder, cache, RunOptions(progress=False))
+    texts = [t for t in pd.read_parquet(cache / "articles.parquet", columns=["text"])["text"] if t]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return texts * max(1, round(megabytes * 1e6 / size)) if size else []
+
+
 def spacy_ruler(aliases: list[str]):
     import spacy
 
@@ -162,27 +202,52 @@ def spacy_ruler(aliases: list[str]):
     return nlp
 
 
+def with_ratios(results: list[dict]) -> None:
+    """Each result's speed as a multiple of the last one's (spaCy's), printed."""
+    spacy_speed = results[-1]["mb_per_s"]
+    for result in results:
+        result["times_spacy"] = round(result["mb_per_s"] / spacy_speed, 1)
+        print(json.dumps(result))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=20.0, help="size of the synthetic text (default: 20)")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per pipeline, fastest kept (default: 3)")
+    parser.add_argument("--real", type=Path, default=config.SEEDS_DIR,
+                        help="a folder of real articles, also timed (repeated to --real-megabytes) when it exists "
+                             "(default: the seed articles, %(default)s)")
+    parser.add_argument("--real-megabytes", type=float, default=5.0, help="size of the repeated real text (default: 5)")
     args = parser.parse_args()
     texts = make_texts(args.megabytes)
     dictionary = load_dictionary()
     extractor = ActorExtractor(dictionary)
     aliases = sorted(alias for alias, owners in dictionary.alias_owners.items() if len(owners) == 1)
     nlp = spacy_ruler(aliases)
+
+    def extract(ts: list[str]) -> int:
+        return sum(len(extractor.extract(t).mentions) for t in ts)
+
+    def ruler(ts: list[str]) -> int:
+        return sum(len(doc.ents) for doc in nlp.pipe(ts, batch_size=64))
+
     results = timed({
-        "geonarratives": lambda ts: sum(len(extractor.extract(t).mentions) for t in ts),
+        "geonarratives": extract,
         "geonarratives-matching": lambda ts: sum(len(extractor.matcher.find(t)) for t in ts),
-        "spacy-entityruler": lambda ts: sum(len(doc.ents) for doc in nlp.pipe(ts, batch_size=64)),
+        "geonarratives-scans-only": scans_only(extractor),
+        "spacy-entityruler": ruler,
     }, texts, args.repeat)
     shares = stage_seconds(extractor, texts)
     results[0]["stages_seconds"] = {stage: round(share * results[0]["seconds"], 2) for stage, share in shares.items()}
-    spacy_speed = results[-1]["mb_per_s"]
-    for result in results:
-        result["times_spacy"] = round(result["mb_per_s"] / spacy_speed, 1)
-        print(json.dumps(result))
+    with_ratios(results)
+    real = real_texts(args.real, args.real_megabytes) if args.real.is_dir() else []
+    if real:  # the same two pipelines on real scraped news, whose density of names and punctuation differ
+        real_results = timed({"geonarratives (real articles)": extract, "spacy-entityruler (real articles)": ruler},
+                             real, args.repeat)
+        with_ratios(real_results)
+        results += real_results
+    else:
+        print(f"no real articles at {args.real}: only the synthetic corpus is timed", file=sys.stderr)
     (HERE / "results").mkdir(exist_ok=True)
     record = {"machine": {"python": platform.python_version(), "cpu": platform.machine()},
               "aliases": len(aliases), "repeat": args.repeat, "results": results}
