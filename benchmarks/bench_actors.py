@@ -73,17 +73,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import sample_sentences  # noqa: E402
+from synthetic import ingested, sample_sentences  # noqa: E402
 
 from analysis import config  # noqa: E402
 from analysis.actors import _CAPITALISED_RUN, ActorExtractor  # noqa: E402
 from analysis.lexicon import load_dictionary  # noqa: E402
 from analysis.matching import normalise  # noqa: E402
-from analysis.pipeline import RunOptions, run  # noqa: E402
 
 
 def make_texts(megabytes: float, seed: int = 0) -> list[str]:
-    pool = sample_sentences(HERE / ".corpus" / "sample_tables")
+    pool = sample_sentences(HERE / ".corpus")
     rng = random.Random(seed)
     texts, size = [], 0
     while size < megabytes * 1e6:
@@ -185,9 +184,7 @@ def real_texts(folder: Path, megabytes: float) -> list[str]:
     """The clean texts of real articles in ``folder``, ingested once and repeated to ``megabytes``."""
     import pandas as pd
 
-    cache = HERE / ".corpus" / f"real_{folder.name}"
-    if not (cache / "articles.parquet").exists():
-        run(folder, cache, RunOptions(progress=False))
+    cache = ingested(folder, HERE / ".corpus")
     texts = [t for t in pd.read_parquet(cache / "articles.parquet", columns=["text"])["text"] if t]
     size = sum(len(t.encode("utf-8")) for t in texts)
     return texts * max(1, round(megabytes * 1e6 / size)) if size else []

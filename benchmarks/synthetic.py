@@ -6,6 +6,7 @@ reproducible from its seed.
 """
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -20,12 +21,21 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
-def sample_sentences(cache: Path) -> list[str]:
-    """English sentences of the sample corpus (ingested once into ``cache``)."""
+def ingested(folder: Path, cache_root: Path) -> Path:
+    """The tables of ``folder`` ingested into a folder of ``cache_root`` named after its files (names,
+    sizes, times), so that a changed corpus is ingested anew rather than read stale."""
+    files = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in folder.iterdir() if f.is_file())
+    cache = cache_root / f"{folder.name}_{hashlib.sha1(repr(files).encode()).hexdigest()[:12]}"
+    if not (cache / "sentences.parquet").exists():
+        run(folder, cache, RunOptions(progress=False))
+    return cache
+
+
+def sample_sentences(cache_root: Path) -> list[str]:
+    """English sentences of the sample corpus (ingested once into a folder of ``cache_root``)."""
     import pandas as pd
 
-    if not (cache / "sentences.parquet").exists():
-        run(config.SAMPLE_CORPUS, cache, RunOptions(progress=False))
+    cache = ingested(config.SAMPLE_CORPUS, cache_root)
     sentences = pd.read_parquet(cache / "sentences.parquet")
     articles = pd.read_parquet(cache / "articles.parquet", columns=["doc_id", "language"])
     english = set(articles.loc[articles["language"] == "en", "doc_id"])
@@ -37,7 +47,7 @@ def write_corpus(folder: Path, n_articles: int, seed: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if len(list(folder.glob("*.txt"))) == n_articles:
         return folder
-    pool = sample_sentences(folder.parent / "sample_tables")
+    pool = sample_sentences(folder.parent)
     rng = random.Random(seed)
     for i in range(n_articles):
         paragraphs = [" ".join(rng.sample(pool, rng.randint(1, 3))) for _ in range(rng.randint(6, 14))]
