@@ -233,6 +233,12 @@ _TITLE_OWNER_TYPES = {"organization", "group"}
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
                              + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
+# Two capitalised words inside a sentence (after a lower-case word or a comma), not a longer run.
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+) $")
+_NAME_AFTER = re.compile(r" (?P<word>[A-Z][a-z]+)(?![\w’'\-]| +[A-Z])")
+_STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embassy", "Government", "Parliament",
+                     "Central", "National", "Royal", "Crown", "King", "Queen", "Prime", "Security", "Border",
+                     "State", "Supreme", "Ambassador", "Envoy", "Consulate", "Customs", "Coast"}
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:II|III|IV|VI|VII|VIII|JR|SR)\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -339,13 +345,13 @@ class ActorExtractor:
             if start < covered_until:
                 continue
             entry = cache.get(alias) or self._alias_entry(alias, owners)
-            template, metonym_template, is_country, is_person, is_adjective, generic_word = entry
+            template, metonym_template, is_country, is_person, is_adjective, generic_word, personal_name = entry
             if template is None:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
             role = None
             if is_country:
-                if text.startswith("$", end):
+                if text.startswith("$", end) or (personal_name and self._in_a_persons_name(text, start, end)):
                     continue
                 role = country_after(text, end)
                 if role and role.group("title") is None:
@@ -386,7 +392,7 @@ class ActorExtractor:
         stands for, whether the actor is a country or a person, whether the alias is a demonym, and
         the description it also is, if any ("Security Council") (``None`` fields: ambiguous)."""
         if len(owners) > 1:
-            entry = (None, None, False, False, False, None)
+            entry = (None, None, False, False, False, None, False)
         else:
             actor = self.dictionary.actors[owners[0]]
             country = self.dictionary.by_name.get(actor.metonym_for) if actor.metonym_for else None
@@ -394,9 +400,22 @@ class ActorExtractor:
             entry = (_fields_dict(*_mention_fields(actor, "name" if alias == actor.name else "alias")),
                      _fields_dict(*_mention_fields(country, "metonym")) if country else None,
                      actor.type == "country", actor.type == "person" and bool(actor.roles), alias in actor.adjectives,
-                     generic if generic in self._generic_words else None)
+                     generic if generic in self._generic_words else None, alias in actor.personal_names)
         self._alias_cache[alias] = entry
         return entry
+
+    def _in_a_persons_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a country's name that is also a person's ("Jordan") is one of two capitalised words
+        that form a name no entry knows, inside a sentence: after a first name ("met Jim Jordan") or
+        before a surname ("Chad Smith said", "Israel Katz, the minister"). A word that names a state's
+        body ("Israel Police", "Jordan Armed Forces") or another entry ("Israel Iran") keeps the country."""
+        known = self.dictionary.alias_owners
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.group("word") not in _NOT_PERSON_WORDS and before.group("word") not in known:
+            return True
+        after = _NAME_AFTER.match(text, end)
+        word = after.group("word") if after else None
+        return bool(word) and word not in _NOT_PERSON_WORDS and word not in _STATE_BODY_WORDS and word not in known
 
     def _body(self, country: str, description: str) -> Actor | None:
         """The body that ``description`` ("central bank", as written) names for ``country``, if any."""

@@ -65,6 +65,9 @@ class Actor:
     # The aliases that are adjectives: a country's demonyms ("Chinese", "South Korean"), a group's
     # "Western". Before a capitalised word, a group's adjective is part of another name ("Western Union").
     adjectives: tuple[str, ...] = ()
+    # A country's names that are also people's names ("Jordan", "Chad", "Israel"): beside a capitalised
+    # word that no entry knows, inside a sentence, they are part of a person's name ("Jim Jordan").
+    personal_names: tuple[str, ...] = ()
     # Generic words that name this body after its country's name or demonym: "central bank" makes
     # "Russia's central bank" and "the Russian central bank" the Bank of Russia.
     descriptions: tuple[str, ...] = ()
@@ -253,9 +256,13 @@ def country_actors(overrides: dict) -> list[Actor]:
         aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
         # countries.yaml may name more adjectives among its aliases ("Saudi", which countryinfo lacks)
         demonyms += [form for form in (overrides.get(iso3) or {}).get("adjectives") or [] if form in aliases]
+        personal_names = (overrides.get(iso3) or {}).get("personal_names") or []
+        if not isinstance(personal_names, list) or not set(personal_names) <= {name, *aliases}:
+            raise LexiconError(f"countries.yaml: {iso3}: personal_names must be a list of the country's names "
+                               f"({personal_names!r})")
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
                             sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries",
-                            adjectives=tuple(dict.fromkeys(demonyms))))
+                            adjectives=tuple(dict.fromkeys(demonyms)), personal_names=tuple(personal_names)))
     return actors
 
 

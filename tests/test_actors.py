@@ -616,6 +616,27 @@ def test_the_chancellor_is_britains_finance_minister_and_germanys_head_of_govern
     assert [m.actor_name for m in later.mentions][0] == "Jeremy Hunt"
 
 
+def test_a_country_named_like_a_person_is_no_country_inside_a_persons_name():
+    extractor = ActorExtractor(load_dictionary())
+    text = ("Reporters met Jim Jordan. Chad Smith said Jordan and Chad agreed. The Georgia Senate voted. "
+            "Israel Police and the Israel Iran talks. Neighbouring Jordan said no. Israel Strikes Iran As Talks Fail.")
+    found = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions]
+    assert ("Chad Smith", "Chad Smith") in found
+    countries = [(m.start, m.actor_name) for m in extractor.extract(text).mentions if m.actor_type == "country"]
+    assert countries == [(text.index("Jordan and"), "Jordan"), (text.index("Chad agreed"), "Chad"),
+                         (text.index("Israel Police"), "Israel"), (text.index("Israel Iran"), "Israel"),
+                         (text.index("Iran talks"), "Iran"), (text.index("Jordan said no"), "Jordan"),
+                         (text.index("Israel Strikes"), "Israel"), (text.index("Iran As"), "Iran")]
+    assert {"Jim Jordan", "Georgia Senate"} <= {c.name for c in extractor.extract(text).candidates}
+
+
+def test_personal_names_of_a_country_must_be_its_names():
+    from analysis.lexicon import country_actors
+
+    with pytest.raises(LexiconError, match="JOR: personal_names"):
+        country_actors({"JOR": {"personal_names": ["Jordan River"]}})
+
+
 def test_a_regnal_number_is_no_surname():
     extractor = ActorExtractor(load_dictionary())
     text = "King Charles III spoke of World War II and of Henry III."
