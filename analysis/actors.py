@@ -299,6 +299,10 @@ class ActorExtractor:
         self._country_after = _country_after(self._generic_words, currencies or load_currencies())
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
                                     for actor in dictionary.institutions.values()}
+        self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
+                                  for form in actor.combining_forms}
+        self._combining_endings = {f"{form[-1]}-" for form in self._combining_fields}
+        self._combining_form = re.compile(rf"\b(?P<form>{_trie_pattern(set(self._combining_fields))})-(?=[A-Z])")
 
     def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
         """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
@@ -385,7 +389,22 @@ class ActorExtractor:
             mention = new(Mention)
             set_attribute(mention, "__dict__", fields)
             append(mention)
+        if any(ending in text for ending in self._combining_endings):  # "o-" of "Russo-": most texts have none
+            mentions += self._combining_forms(text, mentions)
         return mentions, checks, issuers
+
+    def _combining_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of the countries named by a combining form before a hyphen and another country's name,
+        demonym or combining form: "Russo" and "Franco" of "Russo-Franco-German" (not "Indo-Pacific")."""
+        found: list[Mention] = []
+        countries_from = {m.start for m in mentions if m.actor_type == "country"}
+        for match in reversed(list(self._combining_form.finditer(text))):  # from the end: a chain's last form first
+            if match.end() in countries_from:
+                found.append(_new_mention(match.start(), match.end() - 1,
+                                          *self._combining_fields[match.group("form")]))
+                countries_from.add(match.start())
+        return found[::-1]
+
 
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
         """What every match of an alias shares: its mention's fields, as itself and as the country it

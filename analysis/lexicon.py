@@ -68,6 +68,9 @@ class Actor:
     # A country's names that are also people's names ("Jordan", "Chad", "Israel"): beside a capitalised
     # word that no entry knows, inside a sentence, they are part of a person's name ("Jim Jordan").
     personal_names: tuple[str, ...] = ()
+    # A country's forms that join another's name with a hyphen ("Russo" of "Russo-Chinese", "Franco" of
+    # "Franco-German"): matched only there, since alone they are surnames and first names.
+    combining_forms: tuple[str, ...] = ()
     # Generic words that name this body after its country's name or demonym: "central bank" makes
     # "Russia's central bank" and "the Russian central bank" the Bank of Russia.
     descriptions: tuple[str, ...] = ()
@@ -260,9 +263,13 @@ def country_actors(overrides: dict) -> list[Actor]:
         if not isinstance(personal_names, list) or not set(personal_names) <= {name, *aliases}:
             raise LexiconError(f"countries.yaml: {iso3}: personal_names must be a list of the country's names "
                                f"({personal_names!r})")
+        combining_forms = (overrides.get(iso3) or {}).get("combining_forms") or []
+        if not isinstance(combining_forms, list) or not all(isinstance(f, str) and f.isalpha() for f in combining_forms):
+            raise LexiconError(f"countries.yaml: {iso3}: combining_forms must be a list of words ({combining_forms!r})")
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
                             sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries",
-                            adjectives=tuple(dict.fromkeys(demonyms)), personal_names=tuple(personal_names)))
+                            adjectives=tuple(dict.fromkeys(demonyms)), personal_names=tuple(personal_names),
+                            combining_forms=tuple(combining_forms)))
     return actors
 
 

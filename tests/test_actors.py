@@ -637,6 +637,14 @@ def test_personal_names_of_a_country_must_be_its_names():
         country_actors({"JOR": {"personal_names": ["Jordan River"]}})
 
 
+def test_combining_forms_name_countries_only_before_a_hyphen_and_another_country():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Russo-Franco-German talks, Indo-Chinese trade, the Indo-Pacific, Greco-Roman art and Joe Russo's film."
+    found = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions if m.actor_type == "country"]
+    assert found == [("Russo", "Russia"), ("Franco", "France"), ("German", "Germany"), ("Indo", "India"),
+                     ("Chinese", "China")]
+
+
 def test_a_regnal_number_is_no_surname():
     extractor = ActorExtractor(load_dictionary())
     text = "King Charles III spoke of World War II and of Henry III."
