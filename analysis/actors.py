@@ -605,13 +605,13 @@ class ActorExtractor:
                     continue
                 if not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
                     candidates.append(_new_candidate(start, end, name, "organisation_head"))
-                    found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "organization", "discovered"))
+                    found.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
                     continue
             kind = (_person_context(text, start, max(end, context_end))
                     if may_be_person and _looks_like_person(name, words) else None)
             candidates.append(_new_candidate(start, end, name, kind or "capitalised"))
             if kind:
-                found.append(_new_mention(start, end, f"new:{_slug(name)}", name, "person", "discovered"))
+                found.append(_new_mention(start, end, f"new:{slug(name)}", name, "person", "discovered"))
         return found, spans
 
     def _origin_before(self, text: str, mentions: list[Mention], run_start: int, start: int) -> int | None:
@@ -998,7 +998,8 @@ def _looks_like_person(name: str, words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """A name as an identifier: lower case, runs of other characters as one underscore ("Ana Sfeir" -> "ana_sfeir")."""
     return re.sub(r"[^\w]+", "_", name.lower()).strip("_")
 
 

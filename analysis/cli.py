@@ -113,6 +113,31 @@ def cmd_actors_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors_candidates(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis.drafts import draft_entries
+    from analysis.lexicon import DEFAULT_DIR, LexiconError, load_dictionary
+
+    path = args.tables / "candidates.parquet"
+    if not path.is_file():
+        print(f"error: {path} not found; run `python -m analysis run --corpus DIR --out {args.tables}` first",
+              file=sys.stderr)
+        return 2
+    try:
+        dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
+    except LexiconError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    text = draft_entries(pd.read_parquet(path), dictionary, top=args.top, min_mentions=args.min_mentions)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{text.count(chr(10) + '  - ')} draft entries written to {args.out}")
+    else:
+        print(text, end="")
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
@@ -168,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--ner", default=None, metavar="MODEL",
                          help="an installed spaCy model (e.g. en_core_web_sm) whose entities add dictionary candidates")
     extract.set_defaults(func=cmd_actors_extract)
+    drafts = actor_commands.add_parser("candidates", help="draft dictionary entries for the top discovered names")
+    drafts.add_argument("--tables", type=Path, default=config.PROCESSED_DIR / "sample",
+                        help="folder with the candidates table (default: %(default)s)")
+    drafts.add_argument("--dictionary", type=Path, default=None, metavar="DIR")
+    drafts.add_argument("--top", type=int, default=20, help="how many entries (default: %(default)s)")
+    drafts.add_argument("--min-mentions", type=int, default=1, help="fewest mentions of a name (default: %(default)s)")
+    drafts.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="write the YAML here (e.g. into a copy of the dictionary folder) instead of printing it")
+    drafts.set_defaults(func=cmd_actors_candidates)
 
     evaluation = commands.add_parser("evaluate", help="score actor extraction against a gold annotation file")
     evaluation.add_argument("--gold", type=Path, required=True, help="JSON Lines gold file (see analysis/evaluate.py)")
