@@ -13,7 +13,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from analysis import config
-from analysis.report import numbered_notebooks
+from analysis.report import joined_streams, numbered_notebooks
 
 
 def execute_in_place(timeout: int = 900) -> None:
@@ -25,7 +25,7 @@ def execute_in_place(timeout: int = 900) -> None:
         notebook = nbformat.read(path, as_version=4)
         NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}}).execute()
-        nbformat.write(notebook, path)
+        nbformat.write(joined_streams(notebook), path)
         subprocess.run([sys.executable, "-m", "nbstripout", "--keep-output", "--keep-count", str(path)], check=True)
 
 

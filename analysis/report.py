@@ -165,14 +165,24 @@ def export_html(notebook: Path, show_code: bool = False, index_link: bool = Fals
 
 
 def _stable_cell_ids(notebook: Path) -> None:
-    """Give papermill's injected-parameters cell a fixed id (papermill draws a random one), so reruns match."""
+    """Give papermill's injected-parameters cell a fixed id (papermill draws a random one), and join each
+    cell's consecutive printed outputs, so reruns match."""
     import nbformat
 
     executed = nbformat.read(notebook, as_version=4)
     for cell in executed.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
-    nbformat.write(executed, notebook)
+    nbformat.write(joined_streams(executed), notebook)
+
+
+def joined_streams(notebook):
+    """``notebook`` with each cell's consecutive outputs to one stream joined into one: the kernel sends
+    printed text in pieces whose cuts depend on timing, so the same run would otherwise store it differently."""
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    joined, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
+    return joined
 
 
 def _check_name(name: str) -> str:

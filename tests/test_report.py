@@ -372,3 +372,17 @@ def test_a_report_on_one_actor_over_the_real_seed_articles(seeds_dir, tmp_path):
     partners = pd.read_parquet(folder / "tables" / "edges.parquet")
     xi = partners[(partners["source"] == "Xi Jinping") | (partners["target"] == "Xi Jinping")]
     assert {"Vladimir Putin", "China", "Russia"} <= set(xi["source"]) | set(xi["target"])
+
+
+def test_printed_pieces_of_one_cell_are_stored_as_one_output():
+    import nbformat
+
+    from analysis.report import joined_streams
+
+    cell = nbformat.v4.new_code_cell("print('a', 'b')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a"),
+                    nbformat.v4.new_output("stream", name="stdout", text=" b\n"),
+                    nbformat.v4.new_output("stream", name="stderr", text="warning\n")]
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    assert [(o.name, o.text) for o in joined_streams(notebook).cells[0].outputs] == [("stdout", "a b\n"),
+                                                                                   ("stderr", "warning\n")]
