@@ -562,6 +562,9 @@ def test_demonyms_of_other_languages_are_matched_only_in_that_language():
     spanish = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text, language="es").mentions]
     assert spanish == [("rusa", "Russia"), ("brasileno", "Brazil"), ("china", "China"), ("Rusia", "Russia")]
     assert [m.actor_name for m in extractor.extract(text, language="en").mentions] == ["Russia"]
+    german = "Die russische Regierung sprach mit chinesischen Banken; die Türken und Inder warteten."
+    assert [(german[m.start:m.end], m.actor_name) for m in extractor.extract(german, language="de").mentions] == [
+        ("russische", "Russia"), ("chinesischen", "China"), ("Türken", "Turkey"), ("Inder", "India")]
 
 
 @pytest.mark.parametrize("body, message", [
