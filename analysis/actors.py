@@ -232,7 +232,6 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|
 _TITLE_OWNER_TYPES = {"organization", "group"}
 _OFFICE_BETWEEN = re.compile(r"(?:[’']s)?\s+(?i:(?:" + "|".join(sorted(_OFFICE_WORDS, key=len, reverse=True))
                              + r")(?:[\s-]+|$))+")  # "Secretary-General": two office words joined by a hyphen
-# A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
 # Two capitalised words inside a sentence (after a lower-case word or a comma), not a longer run.
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+) $")
 _NAME_AFTER = re.compile(r" (?P<word>[A-Z][a-z]+)(?![\w’'\-]| +[A-Z])")
@@ -240,7 +239,9 @@ _STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embass
                      "Central", "National", "Royal", "Crown", "King", "Queen", "Prime", "Security", "Border",
                      "State", "Supreme", "Ambassador", "Envoy", "Consulate", "Customs", "Coast"}
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
-_ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:II|III|IV|VI|VII|VIII|JR|SR)\b)[A-Z]{2,}(?![\w.])")
+# A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
+_ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(_REGNAL_NUMBERS | {"JR", "SR"}, key=len, reverse=True))
+                           + r")\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
@@ -404,7 +405,6 @@ class ActorExtractor:
                                           *self._combining_fields[match.group("form")]))
                 countries_from.add(match.start())
         return found[::-1]
-
 
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
