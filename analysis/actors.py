@@ -238,6 +238,7 @@ _NAME_AFTER = re.compile(r" (?P<word>[A-Z][a-z]+)(?![\w’'\-]| +[A-Z])")
 _STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embassy", "Government", "Parliament",
                      "Central", "National", "Royal", "Crown", "King", "Queen", "Prime", "Security", "Border",
                      "State", "Supreme", "Ambassador", "Envoy", "Consulate", "Customs", "Coast"}
+_HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")  # "Russo-Chinese", "Franco-German"
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(_REGNAL_NUMBERS | {"JR", "SR"}, key=len, reverse=True))
@@ -302,8 +303,6 @@ class ActorExtractor:
                                     for actor in dictionary.institutions.values()}
         self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
                                   for form in actor.combining_forms}
-        self._combining_endings = {f"{form[-1]}-" for form in self._combining_fields}
-        self._combining_form = re.compile(rf"\b(?P<form>{_trie_pattern(set(self._combining_fields))})-(?=[A-Z])")
 
     def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
         """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
@@ -390,7 +389,7 @@ class ActorExtractor:
             mention = new(Mention)
             set_attribute(mention, "__dict__", fields)
             append(mention)
-        if any(ending in text for ending in self._combining_endings):  # "o-" of "Russo-": most texts have none
+        if self._combining_fields:
             mentions += self._combining_forms(text, mentions)
         return mentions, checks, issuers
 
@@ -398,12 +397,21 @@ class ActorExtractor:
         """Mentions of the countries named by a combining form before a hyphen and another country's name,
         demonym or combining form: "Russo" and "Franco" of "Russo-Franco-German" (not "Indo-Pacific")."""
         found: list[Mention] = []
-        countries_from = {m.start for m in mentions if m.actor_type == "country"}
-        for match in reversed(list(self._combining_form.finditer(text))):  # from the end: a chain's last form first
-            if match.end() in countries_from:
-                found.append(_new_mention(match.start(), match.end() - 1,
-                                          *self._combining_fields[match.group("form")]))
-                countries_from.add(match.start())
+        countries_from: set[int] | None = None
+        # From the last hyphen before a capital to the first: a chain's last form first. Found with a
+        # literal "-", which the regex engine scans for quickly, and the word before it read here.
+        for hyphen in reversed([match.start() for match in _HYPHEN_BEFORE_CAPITAL.finditer(text)]):
+            start = hyphen
+            while start and text[start - 1].isalpha():
+                start -= 1
+            fields = self._combining_fields.get(text[start:hyphen])
+            if fields is None or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                continue
+            if countries_from is None:
+                countries_from = {m.start for m in mentions if m.actor_type == "country"}
+            if hyphen + 1 in countries_from:
+                found.append(_new_mention(start, hyphen, *fields))
+                countries_from.add(start)
         return found[::-1]
 
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
