@@ -238,6 +238,7 @@ _NAME_AFTER = re.compile(r" (?P<word>[A-Z][a-z]+)(?![\w’'\-]| +[A-Z])")
 _STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embassy", "Government", "Parliament",
                      "Central", "National", "Royal", "Crown", "King", "Queen", "Prime", "Security", "Border",
                      "State", "Supreme", "Ambassador", "Envoy", "Consulate", "Customs", "Coast"}
+_APPOSITION = re.compile(r",[ \t]+(?=[A-Z])")  # "Venezuela's foreign minister, Yván Gil"
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")  # "Russo-Chinese", "Franco-German"
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
@@ -375,7 +376,8 @@ class ActorExtractor:
                 template = self._institution_in_sentence(text, start, generic_word, mentions) or template
             elif is_adjective and _CAPITALISED_NEXT.match(text, end):
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
-            if metonym_template and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1]):
+            if (metonym_template and not text.startswith("-based", end)  # "a Caracas-based analyst": a place
+                    and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1])):
                 template, role = metonym_template, None
                 after = country_after(text, end)
                 body = after and after.group("institution") and self._body(template["country"], after.group("institution"))
@@ -475,7 +477,7 @@ class ActorExtractor:
                 self._check_title(text, published, mention, mentions, index, absorbed, titles, result)
                 continue
             absorbed.add(index)  # "Chinese" in "the Chinese president" designates the person
-            if role.group("name"):
+            if role.group("name") or self._names_the_holder(text, role, mention, mentions, index):
                 titles.add(role.span("title"))
                 continue  # a title before a name: the person's own mention carries it
             person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
@@ -489,6 +491,21 @@ class ActorExtractor:
         covered = [(m.start, m.end) for i, m in enumerate(mentions)
                    if i in absorbed and not any(a.start <= m.start and m.end <= a.end for a in added)]
         return [m for i, m in enumerate(mentions) if i not in absorbed] + added, covered + sorted(titles)
+
+    def _names_the_holder(self, text: str, role: re.Match[str], country_mention: Mention, mentions: list[Mention],
+                          index: int) -> bool:
+        """Whether the role description is followed by the name of someone who holds or held such a role, as an
+        appositive: "Venezuela's foreign minister, Yván Gil," is one mention of Gil, by his name."""
+        after = _APPOSITION.match(text, role.end("title"))
+        if not after:
+            return False
+        roles = _roles_for(role.group("title").lower(), country_mention.country)
+        for mention in mentions[index + 1:index + 3]:
+            if mention.start == after.end() and mention.actor_type == "person":
+                person = self.dictionary.actors.get(mention.actor_id)
+                return person is not None and any(r.role in roles and (r.country or person.country) == country_mention.country
+                                                  for r in person.roles)
+        return False
 
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, titles, result) -> None:
         """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``, and add its span to ``titles``."""

@@ -648,6 +648,21 @@ def test_combining_forms_name_countries_only_before_a_hyphen_and_another_country
                      ("Chinese", "China")]
 
 
+def test_a_role_followed_by_its_holders_name_is_one_mention_of_the_name():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Venezuela’s foreign minister, Yván Gil, met the press. It was a talk with the Chinese president, Putin said."
+    found = [(text[m.start:m.end], m.actor_name, m.via) for m in extractor.extract(text, dt.date(2024, 6, 1)).mentions]
+    assert found == [("Yván Gil", "Yván Gil", "name"), ("Chinese president", "Xi Jinping", "role_description"),
+                     ("Putin", "Vladimir Putin", "alias")]
+
+
+def test_a_capital_before_based_is_a_place():
+    extractor = ActorExtractor(load_dictionary())
+    text = "A Beijing-based fund and a Moscow-based bank agreed, Beijing said."
+    found = [(text[m.start:m.end], m.actor_name) for m in extractor.extract(text).mentions]
+    assert found == [("Beijing", "Beijing"), ("Moscow", "Moscow"), ("Beijing", "China")]
+
+
 def test_a_regnal_number_is_no_surname():
     extractor = ActorExtractor(load_dictionary())
     text = "King Charles III spoke of World War II and of Henry III."
