@@ -32,7 +32,7 @@ from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from operator import attrgetter
 
-from analysis.amounts import CurrencyTable, load_currencies
+from analysis.amounts import CurrencyTable, load_currencies, read_lexicon
 from analysis.lexicon import Actor, ActorDictionary
 from analysis.matching import AliasMatcher, longest_first
 
@@ -287,9 +287,12 @@ class ActorResult:
 class ActorExtractor:
     """The dictionary and its automaton, compiled once; :meth:`extract` runs per document."""
 
-    def __init__(self, dictionary: ActorDictionary, currencies: CurrencyTable | None = None):
+    def __init__(self, dictionary: ActorDictionary, currencies: CurrencyTable | None = None,
+                 systems: list[str] | None = None):
         """``currencies``: whose words after a country make it a currency's issuer (default: the
-        project's table, :func:`analysis.amounts.load_currencies`)."""
+        project's table, :func:`analysis.amounts.load_currencies`); ``systems``: names of payment
+        systems, whose first words name no actor ("BRICS Pay"; default: the cues of the narratives'
+        ``systems.yaml``)."""
         self.dictionary = dictionary
         self.matcher = AliasMatcher(dictionary.alias_owners)
         # forms matched only in articles in their language ("rusa", "brasileño": lower-case words in English)
@@ -302,6 +305,13 @@ class ActorExtractor:
         self._country_after = _country_after(self._generic_words, currencies or load_currencies())
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
                                     for actor in dictionary.institutions.values()}
+        # "BRICS Pay", "BRICS Bridge": the rest of each system's name after an alias that starts it
+        rests: dict[str, set[str]] = defaultdict(set)
+        for name in systems if systems is not None else _system_names():
+            for alias in dictionary.alias_owners:
+                if name.startswith(alias + " "):
+                    rests[alias].add(name[len(alias):])
+        self._system_rests = {alias: sorted(ends, key=len, reverse=True) for alias, ends in rests.items()}  # longest first
         self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
                                   for form in actor.combining_forms}
 
@@ -333,13 +343,15 @@ class ActorExtractor:
                              language: str | None = None) -> tuple[list[Mention], list, list[tuple[int, int]]]:
         """Mentions of the dictionary's aliases; which of them the next stage checks: the index of
         each person (with ``None``) and of each country followed by a title (with the match); and
-        the spans of countries named only as a currency's issuer, which are no new names either."""
+        the spans of countries named only as a currency's issuer and of payment systems named after
+        an actor ("BRICS Pay"), which are no new names either."""
         mentions: list[Mention] = []
         append = mentions.append
         checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
         country_after, new, set_attribute = self._country_after.match, _object_new, _object_setattr  # local names: faster
         issuers: list[tuple[int, int]] = []
+        system_rests = self._system_rests
         covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
         matches = self.matcher.spans(text)
         if language in self.language_matchers:  # the dictionary's own name first where both match ("China")
@@ -354,6 +366,13 @@ class ActorExtractor:
             if template is None:
                 result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
                 continue
+            rests = system_rests.get(alias)
+            if rests:
+                rest = next((r for r in rests if text.startswith(r, end)
+                             and not _is_word_char(text[end + len(r):end + len(r) + 1] or " ")), None)
+                if rest:  # "BRICS Pay" names a payment system, which the narratives stage follows
+                    issuers.append((start, end + len(rest)))
+                    continue
             role = None
             if is_country:
                 if text.startswith("$", end) or (personal_name and self._in_a_persons_name(text, start, end)):
@@ -734,6 +753,12 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
                 kept = list(mentions)
             del kept[index - 1]
     return kept
+
+
+def _system_names() -> list[str]:
+    """Every name of a payment system in the narratives lexicon (``systems.yaml``)."""
+    _, entries = read_lexicon("systems.yaml")
+    return [cue for entry in entries for cue in [entry.get("name", ""), *(entry.get("cues") or [])] if cue]
 
 
 def _country_after(descriptions: set[str], currencies: CurrencyTable) -> re.Pattern[str]:

@@ -663,6 +663,17 @@ def test_a_capital_before_based_is_a_place():
     assert found == [("Beijing", "Beijing"), ("Moscow", "Moscow"), ("Beijing", "China")]
 
 
+def test_a_payment_system_named_after_an_actor_is_no_mention_of_it():
+    extractor = ActorExtractor(load_dictionary())
+    text = "BRICS leaders discussed BRICS Pay, BRICS Bridge and China UnionPay cards with the BRICS Payments Council."
+    result = extractor.extract(text)
+    assert [(m.start, m.actor_name) for m in result.mentions] == [(0, "BRICS"), (text.rindex("BRICS"), "BRICS")]
+    assert not {"BRICS Pay", "BRICS Bridge", "China UnionPay"} & {c.name for c in result.candidates}  # nor new names
+    own = ActorExtractor(load_dictionary(), systems=["BRICS Payments Council"]).extract(text)
+    assert [m.start for m in own.mentions if m.actor_name == "BRICS"] == [0, text.index("BRICS Pay"),
+                                                                           text.index("BRICS Bridge")]
+
+
 def test_a_regnal_number_is_no_surname():
     extractor = ActorExtractor(load_dictionary())
     text = "King Charles III spoke of World War II and of Henry III."
