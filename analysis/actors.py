@@ -318,7 +318,7 @@ class ActorExtractor:
     def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
         """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
         result = ActorResult()
-        mentions, checks, issuers = self._dictionary_mentions(text, result, language)
+        mentions, checks, issuers = self._dictionary_mentions(text, result, language, published)
         mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
         discovered, spans = self._discovered_names(text, mentions, result, absorbed + issuers if issuers else absorbed)
         if discovered:
@@ -339,8 +339,8 @@ class ActorExtractor:
         return result
 
     # 1 and 4: aliases, with metonyms decided by context
-    def _dictionary_mentions(self, text: str, result: ActorResult,
-                             language: str | None = None) -> tuple[list[Mention], list, list[tuple[int, int]]]:
+    def _dictionary_mentions(self, text: str, result: ActorResult, language: str | None = None,
+                             published: dt.date | None = None) -> tuple[list[Mention], list, list[tuple[int, int]]]:
         """Mentions of the dictionary's aliases; which of them the next stage checks: the index of
         each person (with ``None``) and of each country followed by a title (with the match); and
         the spans of countries named only as a currency's issuer and of payment systems named after
@@ -364,8 +364,11 @@ class ActorExtractor:
             entry = cache.get(alias) or self._alias_entry(alias, owners)
             template, metonym_template, is_country, is_person, is_adjective, generic_word, personal_name = entry
             if template is None:
-                result.flags.append(Flag(start, end, "ambiguous_alias", f"'{alias}' names {', '.join(owners)}; not resolved"))
-                continue
+                template = self._holder_on(alias, owners, published)
+                if template is None:
+                    result.flags.append(Flag(start, end, "ambiguous_alias",
+                                             f"'{alias}' names {', '.join(owners)}; not resolved"))
+                    continue
             rests = system_rests.get(alias)
             if rests:
                 rest = next((r for r in rests if text.startswith(r, end)
@@ -439,7 +442,7 @@ class ActorExtractor:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
         stands for, whether the actor is a country or a person, whether the alias is a demonym, and
         the description it also is, if any ("Security Council") (``None`` fields: ambiguous)."""
-        if len(owners) > 1:
+        if len(owners) > 1:  # ambiguous, unless the article's date tells the owners apart (_holder_on)
             entry = (None, None, False, False, False, None, False)
         else:
             actor = self.dictionary.actors[owners[0]]
@@ -451,6 +454,15 @@ class ActorExtractor:
                      generic if generic in self._generic_words else None, alias in actor.personal_names)
         self._alias_cache[alias] = entry
         return entry
+
+    def _holder_on(self, alias: str, owners: tuple[str, ...], published: dt.date | None) -> dict | None:
+        """The mention fields of the one person among ``owners`` who held a role on ``published``, when
+        people share an alias that dates tell apart ("King Abdullah"); ``None`` otherwise."""
+        if published is None or not self.dictionary.dated(owners):
+            return None
+        holders = [self.dictionary.actors[i] for i in owners
+                   if any(r.held_on(published) for r in self.dictionary.actors[i].roles)]
+        return _fields_dict(*_mention_fields(holders[0], "alias_by_date")) if len(holders) == 1 else None
 
     def _in_a_persons_name(self, text: str, start: int, end: int) -> bool:
         """Whether a country's name that is also a person's ("Jordan") is one of two capitalised words

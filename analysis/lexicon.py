@@ -110,8 +110,19 @@ class ActorDictionary:
                 self.institutions[key] = actor
 
     def conflicts(self) -> list[tuple[str, list[str]]]:
-        """Aliases claimed by more than one actor (left out of matching until resolved)."""
-        return sorted((alias, ids) for alias, ids in self.alias_owners.items() if len(ids) > 1)
+        """Aliases claimed by more than one actor that an article's date cannot tell apart (flagged, not
+        resolved, wherever they occur): all but those of :meth:`shared_by_date`."""
+        return sorted((alias, ids) for alias, ids in self.alias_owners.items()
+                      if len(ids) > 1 and not self.dated(ids))
+
+    def shared_by_date(self) -> list[tuple[str, list[str]]]:
+        """Aliases claimed by several people with dated roles ("King Abdullah": Saudi Arabia's until 2015,
+        Jordan's since 1999), resolved to the one who held a role on the article's date, if only one did."""
+        return sorted((alias, ids) for alias, ids in self.alias_owners.items() if len(ids) > 1 and self.dated(ids))
+
+    def dated(self, ids) -> bool:
+        """Whether the actors ``ids`` are all people with dated roles, whom an article's date can tell apart."""
+        return all(self.actors[i].type == "person" and self.actors[i].roles for i in ids)
 
     def holders(self, role: str, country: str, day: dt.date) -> list[Actor]:
         """People who held ``role`` for ``country`` on ``day``."""

@@ -209,6 +209,24 @@ def test_conflicts_list_aliases_with_two_owners(tmp_path):
     assert result.mentions == [] and result.flags[0].flag == "ambiguous_alias"
 
 
+def test_people_who_share_an_alias_are_told_apart_by_the_articles_date(tmp_path):
+    folder = write_lexicon(tmp_path, """
+        actors:
+          - {id: k1, name: Omar the Elder, type: person, country: JOR, aliases: [King Omar],
+             roles: [{role: head_of_state, title: King, start: 1990-01-01, end: 2005-12-31}]}
+          - {id: k2, name: Omar the Younger, type: person, country: SAU, aliases: [King Omar],
+             roles: [{role: head_of_state, title: King, start: 2000-01-01, end: null}]}
+        """)
+    dictionary = load_dictionary(folder)
+    assert dictionary.conflicts() == [] and dictionary.shared_by_date() == [("King Omar", ["k1", "k2"])]
+    extractor = ActorExtractor(dictionary)
+    found = {day: ([m.actor_name for m in r.mentions], [f.flag for f in r.flags])
+             for day in (dt.date(1995, 1, 1), dt.date(2003, 1, 1), dt.date(2010, 1, 1), None)
+             for r in [extractor.extract("King Omar spoke.", day)]}
+    assert found == {dt.date(1995, 1, 1): (["Omar the Elder"], []), dt.date(2003, 1, 1): ([], ["ambiguous_alias"]),
+                     dt.date(2010, 1, 1): (["Omar the Younger"], []), None: ([], ["ambiguous_alias"])}
+
+
 def test_countries_come_from_the_maintained_sources(extractor):
     countries = {a.name: a for a in extractor.dictionary.actors.values() if a.type == "country"}
     assert len(countries) > 190
