@@ -24,23 +24,24 @@ Peak memory is the Python heap peak (tracemalloc) during a further, untimed pass
 tenth of the texts: per-document work holds one document at a time, so it does not grow
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
-Latest figures, ``python benchmarks/bench_actors.py --megabytes 20`` (5,982 documents,
-2,560 unambiguous aliases, Python 3.11, x86_64, one core of a shared two-core machine)::
+Latest figures, ``make benchmark-actors`` in a fresh clone (``python benchmarks/bench_actors.py``:
+20 MB, 5,982 documents, 2,571 unambiguous aliases; 5 MB of the seed articles, 1,425 documents;
+Python 3.11, x86_64, one core of a shared two-core machine)::
 
     pipeline                               MB/s   x spaCy
-    geonarratives                          4.48   1.3
-    geonarratives-matching                17.12   5.1
-    geonarratives-scans-only              18.73   5.6
-    spacy-entityruler                      3.37   1.0
-    geonarratives (real articles)          4.92   2.5
-    spacy-entityruler (real articles)      1.98   1.0
+    geonarratives                          4.84   1.2
+    geonarratives-matching                24.30   6.2
+    geonarratives-scans-only              20.79   5.3
+    spacy-entityruler                      3.93   1.0
+    geonarratives (real articles)          4.36   2.0
+    spacy-entityruler (real articles)      2.13   1.0
 
-    geonarratives by stage (s of 4.46): alias matching 1.17, aliases/metonyms/currency
-    issuers 0.73, titles and role descriptions 0.44, discovery of new names 1.53, surname
-    coreference 0.20, flags 0.11, merging and sorting 0.30
+    geonarratives by stage (s of 4.13): alias matching 1.07, aliases/metonyms/currency
+    issuers 0.81, titles and role descriptions 0.37, discovery of new names 1.35, surname
+    coreference 0.18, flags 0.09, merging and sorting 0.26
 
-Absolute MB/s moves with the machine's load (the same code gave 6.52 MB/s against spaCy's
-4.90 on a quieter core), and the ``x spaCy`` ratio moves too, since load slows the two
+Absolute MB/s moves with the machine's load (a version with fewer rules gave 6.52 MB/s against
+spaCy's 4.90 on a quieter core), and the ``x spaCy`` ratio moves too, since load slows the two
 pipelines unequally. To compare two versions of the extractor, time them in turns in one
 process.
 
