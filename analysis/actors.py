@@ -294,7 +294,12 @@ class ActorExtractor:
         systems, whose first words name no actor ("BRICS Pay"; default: the cues of the narratives'
         ``systems.yaml``)."""
         self.dictionary = dictionary
-        self.matcher = AliasMatcher(dictionary.alias_owners)
+        # Payment systems named after an actor ("BRICS Pay", "China UnionPay") are keys of the automaton
+        # too, owned by no actor: the longest match wins, so their first words are no mention there.
+        named_after_actors = {name for name in (_system_names() if systems is None else systems)
+                              if name not in dictionary.alias_owners
+                              and any(name.startswith(alias + " ") for alias in dictionary.alias_owners)}
+        self.matcher = AliasMatcher({**dictionary.alias_owners, **dict.fromkeys(named_after_actors, [_NO_ACTOR])})
         # forms matched only in articles in their language ("rusa", "brasileño": lower-case words in English)
         self.language_matchers = {language: AliasMatcher(aliases) for language, aliases in dictionary.language_aliases.items()}
         self.country_by_code = {a.country: a for a in dictionary.actors.values() if a.type == "country"}
@@ -305,22 +310,15 @@ class ActorExtractor:
         self._country_after = _country_after(self._generic_words, currencies or load_currencies())
         self._institution_fields = {actor.id: _fields_dict(*_mention_fields(actor, "institution_description"))
                                     for actor in dictionary.institutions.values()}
-        # "BRICS Pay", "BRICS Bridge": the rest of each system's name after an alias that starts it
-        rests: dict[str, set[str]] = defaultdict(set)
-        for name in systems if systems is not None else _system_names():
-            for alias in dictionary.alias_owners:
-                if name.startswith(alias + " "):
-                    rests[alias].add(name[len(alias):])
-        self._system_rests = {alias: sorted(ends, key=len, reverse=True) for alias, ends in rests.items()}  # longest first
         self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
                                   for form in actor.combining_forms}
 
     def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
         """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
         result = ActorResult()
-        mentions, checks, issuers = self._dictionary_mentions(text, result, language, published)
+        mentions, checks, not_names = self._dictionary_mentions(text, result, language, published)
         mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
-        discovered, spans = self._discovered_names(text, mentions, result, absorbed + issuers if issuers else absorbed)
+        discovered, spans = self._discovered_names(text, mentions, result, absorbed + not_names if not_names else absorbed)
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
             superseded = {span for m in discovered if m.actor_type == "organization"
@@ -350,8 +348,7 @@ class ActorExtractor:
         checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
         country_after, new, set_attribute = self._country_after.match, _object_new, _object_setattr  # local names: faster
-        issuers: list[tuple[int, int]] = []
-        system_rests = self._system_rests
+        not_names: list[tuple[int, int]] = []
         covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
         matches = self.matcher.spans(text)
         if language in self.language_matchers:  # the dictionary's own name first where both match ("China")
@@ -363,18 +360,14 @@ class ActorExtractor:
                 continue
             entry = cache.get(alias) or self._alias_entry(alias, owners)
             template, metonym_template, is_country, is_person, is_adjective, generic_word, personal_name = entry
-            if template is None:
+            if not template:
+                if template is False:  # "BRICS Pay": a payment system, which the narratives stage follows
+                    not_names.append((start, end))
+                    continue
                 template = self._holder_on(alias, owners, published)
                 if template is None:
                     result.flags.append(Flag(start, end, "ambiguous_alias",
                                              f"'{alias}' names {', '.join(owners)}; not resolved"))
-                    continue
-            rests = system_rests.get(alias)
-            if rests:
-                rest = next((r for r in rests if text.startswith(r, end)
-                             and not _is_word_char(text[end + len(r):end + len(r) + 1] or " ")), None)
-                if rest:  # "BRICS Pay" names a payment system, which the narratives stage follows
-                    issuers.append((start, end + len(rest)))
                     continue
             role = None
             if is_country:
@@ -390,7 +383,7 @@ class ActorExtractor:
                             end = covered_until = role.end("institution")
                         role = None
                     elif is_adjective or not role.group("other_sense"):
-                        issuers.append((start, end))
+                        not_names.append((start, end))
                         continue  # the country issues a currency or a bond
                     else:
                         role = None  # "South Korea won": a verb, not the currency
@@ -415,7 +408,7 @@ class ActorExtractor:
             append(mention)
         if self._combining_fields:
             mentions += self._combining_forms(text, mentions)
-        return mentions, checks, issuers
+        return mentions, checks, not_names
 
     def _combining_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions of the countries named by a combining form before a hyphen and another country's name,
@@ -441,8 +434,11 @@ class ActorExtractor:
     def _alias_entry(self, alias: str, owners: tuple[str, ...]) -> tuple:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
         stands for, whether the actor is a country or a person, whether the alias is a demonym, and
-        the description it also is, if any ("Security Council") (``None`` fields: ambiguous)."""
-        if len(owners) > 1:  # ambiguous, unless the article's date tells the owners apart (_holder_on)
+        the description it also is, if any ("Security Council") (``None`` fields: ambiguous; ``False``:
+        the name of a payment system, no actor's)."""
+        if owners == (_NO_ACTOR,):  # a payment system's name
+            entry = (False, None, False, False, False, None, False)
+        elif len(owners) > 1:  # ambiguous, unless the article's date tells the owners apart (_holder_on)
             entry = (None, None, False, False, False, None, False)
         else:
             actor = self.dictionary.actors[owners[0]]
@@ -485,9 +481,9 @@ class ActorExtractor:
         """The mention fields of the body that ``word`` ("security council") names for the country
         mentioned last before ``start`` in its sentence, if that country has one: "Sergei Shoigu,
         secretary of the Security Council" after "Russia’s" is Russia's council."""
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+        sentence_start = _sentence_start(text, start)
         for mention in reversed(mentions):
-            if mention.start <= sentence_start:
+            if mention.start < sentence_start:
                 break
             if mention.actor_type == "country":
                 body = self.dictionary.institutions.get((mention.country, word))
@@ -541,8 +537,7 @@ class ActorExtractor:
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, titles, result) -> None:
         """Check the title before ``person_mention``, the ``n_earlier``-th of ``mentions``, and add its span to ``titles``."""
         person = self.dictionary.actors[person_mention.actor_id]  # a person with roles (see _alias_entry)
-        sentence_start = max(text.rfind(". ", 0, person_mention.start) + 1, text.rfind("\n", 0, person_mention.start) + 1)
-        title = _title_before(text, sentence_start, person_mention.start)
+        title = _title_before(text, _sentence_start(text, person_mention.start), person_mention.start)
         if not title:
             return
         titles.add(title.span("title"))
@@ -767,6 +762,9 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
     return kept
 
 
+_NO_ACTOR = ""  # the owner of the automaton's keys that name no actor (payment systems)
+
+
 def _system_names() -> list[str]:
     """Every name of a payment system in the narratives lexicon (``systems.yaml``)."""
     _, entries = read_lexicon("systems.yaml")
@@ -804,6 +802,11 @@ def _trie_pattern(words: set[str]) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return branch(trie) if trie else "(?!)"
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts, near enough for context: after the last ". " or line break."""
+    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
 
 
 def _roles_for(title: str, country: str | None) -> set[str]:

@@ -264,17 +264,18 @@ def country_actors(overrides: dict) -> list[Actor]:
                 translated[iso3].add(form)
     actors = []
     for iso3, name, aliases in entries:
-        excluded = set((overrides.get(iso3) or {}).get("exclude") or [])
+        extra = overrides.get(iso3) or {}
+        excluded = set(extra.get("exclude") or [])
         demonyms = [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
         aliases += demonyms
         aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
         # countries.yaml may name more adjectives among its aliases ("Saudi", which countryinfo lacks)
-        demonyms += [form for form in (overrides.get(iso3) or {}).get("adjectives") or [] if form in aliases]
-        personal_names = (overrides.get(iso3) or {}).get("personal_names") or []
+        demonyms += [form for form in extra.get("adjectives") or [] if form in aliases]
+        personal_names = extra.get("personal_names") or []
         if not isinstance(personal_names, list) or not set(personal_names) <= {name, *aliases}:
             raise LexiconError(f"countries.yaml: {iso3}: personal_names must be a list of the country's names "
                                f"({personal_names!r})")
-        combining_forms = (overrides.get(iso3) or {}).get("combining_forms") or []
+        combining_forms = extra.get("combining_forms") or []
         if not isinstance(combining_forms, list) or not all(isinstance(f, str) and f.isalpha() for f in combining_forms):
             raise LexiconError(f"countries.yaml: {iso3}: combining_forms must be a list of words ({combining_forms!r})")
         actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
