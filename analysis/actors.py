@@ -245,6 +245,7 @@ _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", 
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(_REGNAL_NUMBERS | {"JR", "SR"}, key=len, reverse=True))
                            + r")\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+_BESIDE_A_TITLE = re.compile(r"(?:[’']s)?[ \t]+")  # between a country and the title that starts an alias
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
 
@@ -294,9 +295,10 @@ class ActorExtractor:
         systems, whose first words name no actor ("BRICS Pay"; default: the cues of the narratives'
         ``systems.yaml``)."""
         self.dictionary = dictionary
-        # Payment systems named after an actor ("BRICS Pay", "China UnionPay") are keys of the automaton
-        # too, owned by no actor: the longest match wins, so their first words are no mention there.
-        named_after_actors = {name for name in (_system_names() if systems is None else systems)
+        # Payment systems named after an actor ("BRICS Pay", "China UnionPay") and idioms ("Fed up") are
+        # keys of the automaton too, owned by no actor: the longest match wins, so their first words
+        # are no mention there.
+        named_after_actors = {name for name in [*(_system_names() if systems is None else systems), *_IDIOMS]
                               if name not in dictionary.alias_owners
                               and any(name.startswith(alias + " ") for alias in dictionary.alias_owners)}
         self.matcher = AliasMatcher({**dictionary.alias_owners, **dict.fromkeys(named_after_actors, [_NO_ACTOR])})
@@ -361,10 +363,11 @@ class ActorExtractor:
             entry = cache.get(alias) or self._alias_entry(alias, owners)
             template, metonym_template, is_country, is_person, is_adjective, generic_word, personal_name = entry
             if not template:
-                if template is False:  # "BRICS Pay": a payment system, which the narratives stage follows
+                if template is False:  # "BRICS Pay" (a payment system, which the narratives stage follows), "Fed up"
                     not_names.append((start, end))
                     continue
-                template = self._holder_on(alias, owners, published)
+                template = self._holder_by_country(text, start, end, owners, mentions, matches) or \
+                    self._holder_on(alias, owners, published)
                 if template is None:
                     result.flags.append(Flag(start, end, "ambiguous_alias",
                                              f"'{alias}' names {', '.join(owners)}; not resolved"))
@@ -373,6 +376,9 @@ class ActorExtractor:
             if is_country:
                 if text.startswith("$", end) or (personal_name and self._in_a_persons_name(text, start, end)):
                     continue
+                if text[start - 1:start] == "-" and mentions and mentions[-1].end == start - 1 \
+                        and mentions[-1].actor_id == template["actor_id"]:
+                    start = mentions.pop().start  # "US-American", "US-amerikanische": one country named twice
                 role = country_after(text, end)
                 if role and role.group("title") is None:
                     description = role.group("institution")
@@ -436,7 +442,7 @@ class ActorExtractor:
         stands for, whether the actor is a country or a person, whether the alias is a demonym, and
         the description it also is, if any ("Security Council") (``None`` fields: ambiguous; ``False``:
         the name of a payment system, no actor's)."""
-        if owners == (_NO_ACTOR,):  # a payment system's name
+        if owners == (_NO_ACTOR,):  # a payment system's name or an idiom
             entry = (False, None, False, False, False, None, False)
         elif len(owners) > 1:  # ambiguous, unless the article's date tells the owners apart (_holder_on)
             entry = (None, None, False, False, False, None, False)
@@ -450,6 +456,25 @@ class ActorExtractor:
                      generic if generic in self._generic_words else None, alias in actor.personal_names)
         self._alias_cache[alias] = entry
         return entry
+
+    def _holder_by_country(self, text: str, start: int, end: int, owners: tuple[str, ...], mentions: list[Mention],
+                           matches: list[tuple]) -> dict | None:
+        """The mention fields of the one person among ``owners`` (people who share an alias) from the
+        country named beside the alias: before it ("Jordan's King Abdullah", "Saudi King Abdullah") or
+        after "of" ("King Abdullah of Jordan"); ``None`` when no country is named there or it tells
+        nobody apart."""
+        if not self.dictionary.dated(owners):
+            return None
+        countries = set()
+        if mentions and mentions[-1].actor_type == "country" and _BESIDE_A_TITLE.fullmatch(text, mentions[-1].end, start):
+            countries.add(mentions[-1].country)
+        following = next((match for match in matches if match[0] >= end), None)
+        if following and text[end:following[0]] == " of " and len(following[3]) == 1:
+            actor = self.dictionary.actors.get(following[3][0])
+            if actor is not None and actor.type == "country":
+                countries.add(actor.country)
+        people = [self.dictionary.actors[i] for i in owners if self.dictionary.actors[i].country in countries]
+        return _fields_dict(*_mention_fields(people[0], "alias_by_country")) if len(people) == 1 else None
 
     def _holder_on(self, alias: str, owners: tuple[str, ...], published: dt.date | None) -> dict | None:
         """The mention fields of the one person among ``owners`` who held a role on ``published``, when
@@ -762,7 +787,8 @@ def _without_title_organisations(text: str, mentions: list[Mention]) -> list[Men
     return kept
 
 
-_NO_ACTOR = ""  # the owner of the automaton's keys that name no actor (payment systems)
+_NO_ACTOR = ""  # the owner of the automaton's keys that name no actor (payment systems, idioms)
+_IDIOMS = ["Fed up"]  # phrases that start with an alias and name nobody ("Fed up with sanctions, ...")
 
 
 def _system_names() -> list[str]:

@@ -95,7 +95,8 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
         print(f"forms matched only before a hyphen and another country (Russo-Chinese): {', '.join(joined)}")
     shared = dictionary.shared_by_date()
     if shared:
-        print(f"{len(shared)} aliases shared by people whom the article's date tells apart (who held a role then): "
+        print(f"{len(shared)} aliases shared by people whom the country named beside them or the article's date "
+              "tells apart: "
               + "; ".join(f"{alias!r}: {', '.join(ids)}" for alias, ids in shared))
     conflicts = dictionary.conflicts()
     print(f"{len(conflicts)} aliases claimed by more than one actor (not matched until resolved):")

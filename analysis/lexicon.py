@@ -117,7 +117,8 @@ class ActorDictionary:
 
     def shared_by_date(self) -> list[tuple[str, list[str]]]:
         """Aliases claimed by several people with dated roles ("King Abdullah": Saudi Arabia's until 2015,
-        Jordan's since 1999), resolved to the one who held a role on the article's date, if only one did."""
+        Jordan's since 1999), resolved to the one of the country named beside the alias ("Jordan's King
+        Abdullah"), else to the one who held a role on the article's date, if only one did."""
         return sorted((alias, ids) for alias, ids in self.alias_owners.items() if len(ids) > 1 and self.dated(ids))
 
     def dated(self, ids) -> bool:

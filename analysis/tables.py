@@ -73,7 +73,7 @@ MENTIONS = pa.schema([
     ("actor_id", pa.string()),        # dictionary id; "new:<slug>" for people the dictionary lacks
     ("actor_name", pa.string()),      # canonical name
     ("actor_type", pa.string()),      # person/country/organization/place/group/media
-    ("via", pa.string()),             # name, alias, alias_by_date, metonym, role_description, institution_description, combining_form, coreference, discovered, acronym_of_expansion
+    ("via", pa.string()),             # name, alias, alias_by_country, alias_by_date, metonym, role_description, institution_description, combining_form, coreference, discovered, acronym_of_expansion
     ("country", pa.string()),         # ISO 3166-1 alpha-3 of the actor, where it applies
     ("sector", pa.string()),
 ])

@@ -83,6 +83,12 @@ def extractor(dictionary_dir):
     return ActorExtractor(load_dictionary(dictionary_dir))
 
 
+@pytest.fixture(scope="module")
+def project_extractor():
+    """The extractor over the project's own dictionary."""
+    return ActorExtractor(load_dictionary())
+
+
 def names(result, text):
     return [(text[m.start:m.end], m.actor_name, m.via) for m in result.mentions]
 
@@ -225,6 +231,21 @@ def test_people_who_share_an_alias_are_told_apart_by_the_articles_date(tmp_path)
              for r in [extractor.extract("King Omar spoke.", day)]}
     assert found == {dt.date(1995, 1, 1): (["Omar the Elder"], []), dt.date(2003, 1, 1): ([], ["ambiguous_alias"]),
                      dt.date(2010, 1, 1): (["Omar the Younger"], []), None: ([], ["ambiguous_alias"])}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan's King Abdullah spoke.", "Abdullah II of Jordan"),
+    ("Saudi King Abdullah spoke.", "Abdullah bin Abdulaziz Al Saud"),
+    ("King Abdullah of Jordan spoke.", "Abdullah II of Jordan"),
+    ("King Abdullah of Saudi Arabia spoke.", "Abdullah bin Abdulaziz Al Saud"),
+])
+def test_people_who_share_an_alias_are_told_apart_by_the_country_named_beside_it(project_extractor, text, expected):
+    for day in (dt.date(2010, 5, 1), None):  # both reigned in 2010; no date at all
+        result = project_extractor.extract(text, day)
+        assert [(m.actor_name, m.via) for m in result.mentions if m.actor_type == "person"] == [
+            (expected, "alias_by_country")] and result.flags == []
+    alone = project_extractor.extract("King Abdullah spoke, and France's King Abdullah too.", dt.date(2010, 5, 1))
+    assert [f.flag for f in alone.flags] == ["ambiguous_alias", "ambiguous_alias"]
 
 
 def test_countries_come_from_the_maintained_sources(extractor):
@@ -690,6 +711,23 @@ def test_a_payment_system_named_after_an_actor_is_no_mention_of_it():
     own = ActorExtractor(load_dictionary(), systems=["BRICS Payments Council"]).extract(text)
     assert [m.start for m in own.mentions if m.actor_name == "BRICS"] == [0, text.index("BRICS Pay"),
                                                                            text.index("BRICS Bridge")]
+
+
+def test_a_country_named_twice_in_one_compound_is_one_mention():
+    extractor = ActorExtractor(load_dictionary())
+    german = "Die US-amerikanische Regierung und US-russische Gespräche."
+    assert [(german[m.start:m.end], m.actor_name) for m in extractor.extract(german, language="de").mentions] == [
+        ("US-amerikanische", "United States"), ("US", "United States"), ("russische", "Russia")]
+    english = "The US-American alliance and US-Russian talks."
+    assert [english[m.start:m.end] for m in extractor.extract(english).mentions] == ["US-American", "US", "Russian"]
+
+
+def test_an_idiom_that_starts_with_an_alias_names_nobody():
+    extractor = ActorExtractor(load_dictionary())
+    text = "Fed up with sanctions, traders waited. The Fed, up to then silent, spoke; the Fed upped rates."
+    result = extractor.extract(text)
+    assert [m.start for m in result.mentions] == [text.index("Fed,"), text.index("Fed upped")]
+    assert "Fed up" not in {c.name for c in result.candidates}
 
 
 def test_a_regnal_number_is_no_surname():
