@@ -245,6 +245,12 @@ _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", 
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(_REGNAL_NUMBERS | {"JR", "SR"}, key=len, reverse=True))
                            + r")\b)[A-Z]{2,}(?![\w.])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+# A capitalised word after a capital or a seat of government goes on a name the dictionary does not
+# know ("Moscow Nights", "Washington Consensus"), unless it is an office ("Kremlin Spokesman", "White
+# House Aide": the government's), a weekday or a month ("Moscow Monday said").
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:" + "|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)) + r"|Aides?|Officials?|Press"
+                           r"|Sources?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+                           r"|July|August|September|October|November|December)\b)[A-Z][a-z]")
 _BESIDE_A_TITLE = re.compile(r"(?:[’']s)?[ \t]+")  # between a country and the title that starts an alias
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
@@ -398,6 +404,7 @@ class ActorExtractor:
             elif is_adjective and _CAPITALISED_NEXT.match(text, end):
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
             if (metonym_template and not text.startswith("-based", end)  # "a Caracas-based analyst": a place
+                    and not _NAME_GOES_ON.match(text, end)  # "Moscow Nights", "Beijing Daily": part of another name
                     and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1])):
                 template, role = metonym_template, None
                 after = country_after(text, end)
@@ -532,7 +539,7 @@ class ActorExtractor:
             if role.group("name") or self._names_the_holder(text, role, mention, mentions, index):
                 titles.add(role.span("title"))
                 continue  # a title before a name: the person's own mention carries it
-            person = self._resolve_role(role.group("title").lower(), mention, role.group("qualifier"),
+            person = self._resolve_role(text, role.group("title").lower(), mention, role.group("qualifier"),
                                         published, result, role.start("title"), role.end("title"))
             if person:
                 added.append(_mention(mention.start, role.end("title"), person, "role_description"))
@@ -590,13 +597,13 @@ class ActorExtractor:
                                                  f"'{text[modifier.start:modifier.end]}' {name} for {person.name}"))
             break
 
-    def _resolve_role(self, title: str, country_mention: Mention, qualifier: str, published, result,
+    def _resolve_role(self, text: str, title: str, country_mention: Mention, qualifier: str, published, result,
                       start: int, end: int) -> Actor | None:
         qualifier = qualifier.strip().lower()
         if qualifier in {"former", "then", "ex", "outgoing", "incoming", "deputy", "vice", "first"}:
             return None
         roles = _roles_for(title, country_mention.country)
-        phrase = f"{country_mention.actor_name} {title}"
+        phrase = " ".join(text[country_mention.start:end].split())  # as written: "Chinese president"
         if published is None:
             result.flags.append(Flag(country_mention.start, end, "role_undated",
                                      f"'{phrase}': the article has no date, so who held the role is not guessed"))

@@ -139,7 +139,7 @@ def test_role_description_resolves_by_the_article_date(extractor, day, expected)
 def test_undated_role_description_is_flagged_not_guessed(extractor):
     result = extractor.extract("The Chinese president spoke.", None)
     assert result.mentions == []
-    assert [f.flag for f in result.flags] == ["role_undated"]
+    assert [(f.flag, f.detail.split(":")[0]) for f in result.flags] == [("role_undated", "'Chinese president'")]
 
 
 def test_metonyms_stand_for_the_state_but_not_as_locations(extractor):
@@ -728,6 +728,14 @@ def test_an_idiom_that_starts_with_an_alias_names_nobody():
     result = extractor.extract(text)
     assert [m.start for m in result.mentions] == [text.index("Fed,"), text.index("Fed upped")]
     assert "Fed up" not in {c.name for c in result.candidates}
+
+
+def test_a_capital_that_starts_another_name_is_a_place(project_extractor):
+    text = ("They sang Moscow Nights and praised the Washington Consensus. Moscow Monday said no; "
+            "Kremlin Spokesman Dmitry Peskov and White House Aides agreed.")
+    found = [(text[m.start:m.end], m.actor_name) for m in project_extractor.extract(text).mentions]
+    assert found == [("Moscow", "Moscow"), ("Washington", "Washington"), ("Moscow", "Russia"), ("Kremlin", "Russia"),
+                     ("Dmitry Peskov", "Dmitry Peskov"), ("White House", "United States")]
 
 
 def test_a_regnal_number_is_no_surname():

@@ -12,6 +12,8 @@ from tests.conftest import seed_article
 # them, with the sample gold's conventions: a demonym names its country ("Soviet soldiers"), "Western"
 # names the West, a currency names no issuer ("the US dollar"), an event is no actor (the
 # "Russian-Chinese Forum on Interregional Cooperation" that 002 says is held), media are not scored.
+# Each article's mentions too, as (surface, actor) pairs, from a reading of the whole article: a song's
+# title is no mention of a country (002), and an undated "the Chinese president" is Xi Jinping (003).
 SEED_GOLD = Path(__file__).parent / "data" / "seed_gold_actors.jsonl"
 
 EXPECTED = {
@@ -81,3 +83,8 @@ def test_document_actor_sets_meet_the_bar_for_real_articles(seeds_out):
     assert result["documents"] == 5
     scores = result["document_level"]
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.9, result["errors"]
+
+
+def test_mentions_meet_a_higher_bar_for_real_articles(seeds_out):
+    scores = evaluate(SEED_GOLD, seeds_out)["mention_level"]
+    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95, scores
