@@ -251,6 +251,7 @@ _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:" + "|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)) + r"|Aides?|Officials?|Press"
                            r"|Sources?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
                            r"|July|August|September|October|November|December)\b)[A-Z][a-z]")
+_QUALIFIER_BEFORE_COUNTRY = re.compile(r"\b(former|then|ex|outgoing)[\s-]+$", re.IGNORECASE)  # "former Brazilian"
 _BESIDE_A_TITLE = re.compile(r"(?:[’']s)?[ \t]+")  # between a country and the title that starts an alias
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
@@ -573,29 +574,38 @@ class ActorExtractor:
         if not title:
             return
         titles.add(title.span("title"))
-        qualifier = title.group("qualifier").strip().lower()
-        if qualifier in {"deputy", "vice", "first"}:
-            return
         name = title.group("title")
-        needed = _roles_for(name.lower(), person.country)
-        past = qualifier in {"former", "then", "ex", "outgoing"}
-        day = None if past else published
-        held = [r for r in person.roles if r.role in needed and (day is None or r.held_on(day))]
-        if not held:
-            actual = "; ".join(sorted({f"{r.title or r.role} ({r.start or '?'}–{r.end or 'now'})" for r in person.roles}))
-            when = f" on {published}" if day else ""
-            result.flags.append(Flag(title.start("title"), person_mention.end, "title_mismatch",
-                                     f"'{name}' for {person.name}{when}; the dictionary has: {actual}"))
+        country = None  # the mention of the country before the title ("Brazilian president"), if any
         for index in range(n_earlier - 1, -1, -1):
             modifier = mentions[index]
             if modifier.end <= title.start() and text[modifier.end:title.start()].strip(" ’'s") == "":
                 if modifier.actor_type == "country":
+                    country = modifier
                     absorbed.add(index)
                     role_countries = {r.country for r in person.roles} | {person.country}
                     if modifier.country not in role_countries:
                         result.flags.append(Flag(modifier.start, person_mention.end, "title_country_mismatch",
                                                  f"'{text[modifier.start:modifier.end]}' {name} for {person.name}"))
             break
+        qualifier = title.group("qualifier").strip().lower()
+        if not qualifier and country is not None:  # "former Brazilian president": before the country
+            before = _QUALIFIER_BEFORE_COUNTRY.search(text, max(0, country.start - 12), country.start)
+            qualifier = before.group(1).lower() if before else ""
+        if qualifier in {"deputy", "vice", "first"}:
+            return
+        needed = _roles_for(name.lower(), person.country)
+        past = qualifier in {"former", "then", "ex", "outgoing"}
+        day = None if past else published
+        # Without a country, a title may begin the title of a role held ("its president" of the
+        # New Development Bank's President)
+        begins = f"{name.lower()} " if country is None else None
+        held = [r for r in person.roles if (r.role in needed or (begins and (r.title or "").lower().startswith(begins)))
+                and (day is None or r.held_on(day))]
+        if not held:
+            actual = "; ".join(sorted({f"{r.title or r.role} ({r.start or '?'}–{r.end or 'now'})" for r in person.roles}))
+            when = f" on {published}" if day else ""
+            result.flags.append(Flag(title.start("title"), person_mention.end, "title_mismatch",
+                                     f"'{name}' for {person.name}{when}; the dictionary has: {actual}"))
 
     def _resolve_role(self, text: str, title: str, country_mention: Mention, qualifier: str, published, result,
                       start: int, end: int) -> Actor | None:

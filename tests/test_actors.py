@@ -122,6 +122,15 @@ def test_right_title_is_not_flagged(extractor):
         assert extractor.extract(text, dt.date(2024, 8, 1)).flags == []
 
 
+def test_a_qualifier_before_the_country_and_a_title_that_begins_a_role_are_no_slips(project_extractor):
+    day = dt.date(2023, 8, 23)  # Rousseff was Brazil's president until 2016, the New Development Bank's since 2023
+    for text in ("The swearing-in of former Brazilian president Dilma Rousseff.", "The bank's president Dilma Rousseff said.",
+                 "Then-Russian defence minister Sergei Shoigu said."):
+        assert project_extractor.extract(text, day).flags == [], text
+    slip = project_extractor.extract("Brazilian president Dilma Rousseff said.", day)
+    assert [f.flag for f in slip.flags] == ["title_mismatch"]
+
+
 def test_title_outside_its_dates_is_flagged(extractor):
     result = extractor.extract("Defence Minister Sergei Shoigu visited.", dt.date(2024, 8, 1))
     assert [f.flag for f in result.flags] == ["title_mismatch"]
