@@ -239,6 +239,7 @@ _STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embass
                      "Central", "National", "Royal", "Crown", "King", "Queen", "Prime", "Security", "Border",
                      "State", "Supreme", "Ambassador", "Envoy", "Consulate", "Customs", "Coast"}
 _APPOSITION = re.compile(r",[ \t]+(?=[A-Z])")  # "Venezuela's foreign minister, Yván Gil"
+_NAME_AFTER_DESCRIPTION = re.compile(r",?[ \t]+(?=[A-Z])")  # "el canciller ruso, Serguéi Lavrov", "... Lavrov"
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")  # "Russo-Chinese", "Franco-German"
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
@@ -321,12 +322,21 @@ class ActorExtractor:
                                     for actor in dictionary.institutions.values()}
         self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
                                   for form in actor.combining_forms}
+        # Role and body descriptions of other languages ("el presidente ruso"), read in articles in them
+        self._described_abroad = {language: [(*_description_patterns(d.template), d) for d in descriptions]
+                                  for language, descriptions in dictionary.language_descriptions.items() if descriptions}
+        self._qualified_abroad = {language: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")[\s-]*$",
+                                                       re.IGNORECASE)
+                                  for language, words in dictionary.language_qualifiers.items() if words}
 
     def extract(self, text: str, published: dt.date | None = None, language: str | None = None) -> ActorResult:
         """``language`` (ISO 639-1, as the articles table has it) adds that language's own forms."""
         result = ActorResult()
         mentions, checks, not_names = self._dictionary_mentions(text, result, language, published)
         mentions, absorbed = self._titles_and_roles(text, published, mentions, checks, result)
+        if language in self._described_abroad:
+            mentions, described = self._descriptions_abroad(text, language, published, mentions, result)
+            absorbed = absorbed + described
         discovered, spans = self._discovered_names(text, mentions, result, absorbed + not_names if not_names else absorbed)
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
@@ -552,6 +562,45 @@ class ActorExtractor:
                    if i in absorbed and not any(a.start <= m.start and m.end <= a.end for a in added)]
         return [m for i, m in enumerate(mentions) if i not in absorbed] + added, covered + sorted(titles)
 
+    def _descriptions_abroad(self, text: str, language: str, published: dt.date | None, mentions: list[Mention],
+                             result: ActorResult) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """The mentions once the roles and bodies that the language's descriptions name around a country
+        are resolved ("el presidente ruso", "la cancillería venezolana", "der russische Präsident"), as
+        their English equivalents are; and the spans of the descriptions, which are no new names."""
+        patterns, qualified = self._described_abroad[language], self._qualified_abroad.get(language)
+        people = {m.start: m for m in mentions if m.actor_type == "person"}
+        kept: list[Mention] = []
+        covered: list[tuple[int, int]] = []
+        for mention in mentions:
+            found = _longest_description(text, mention, patterns) if mention.actor_type == "country" else None
+            if found is None:
+                kept.append(mention)
+                continue
+            start, end, description = found
+            english = description.english_for(mention.country)
+            if description.kind == "body":
+                body = self.dictionary.institutions.get((mention.country, english))
+                kept.append(_mention(start, end, body, "institution_description") if body else mention)
+                continue
+            covered.append((start, end))
+            if qualified and qualified.search(text, max(0, start - 24), start):
+                continue  # "el ex presidente ruso": nobody the date tells
+            after = _NAME_AFTER_DESCRIPTION.match(text, end)
+            person = people.get(after.end()) if after else None
+            if person and self._holds(person, english, mention.country):
+                continue  # "el presidente ruso, Vladímir Putin": the person's own mention carries it
+            holder = self._resolve_role(text, english, mention, "", published, result, start, end)
+            if holder:
+                kept.append(_mention(start, end, holder, "role_description"))
+        return kept, covered
+
+    def _holds(self, person_mention: Mention, title: str, country: str) -> bool:
+        """Whether the person mentioned holds or held a role that ``title`` names for ``country``."""
+        person = self.dictionary.actors.get(person_mention.actor_id)
+        roles = _roles_for(title, country)
+        return person is not None and any(r.role in roles and (r.country or person.country) == country
+                                          for r in person.roles)
+
     def _names_the_holder(self, text: str, role: re.Match[str], country_mention: Mention, mentions: list[Mention],
                           index: int) -> bool:
         """Whether the role description is followed by the name of someone who holds or held such a role, as an
@@ -559,12 +608,9 @@ class ActorExtractor:
         after = _APPOSITION.match(text, role.end("title"))
         if not after:
             return False
-        roles = _roles_for(role.group("title").lower(), country_mention.country)
         for mention in mentions[index + 1:index + 3]:
             if mention.start == after.end() and mention.actor_type == "person":
-                person = self.dictionary.actors.get(mention.actor_id)
-                return person is not None and any(r.role in roles and (r.country or person.country) == country_mention.country
-                                                  for r in person.roles)
+                return self._holds(mention, role.group("title").lower(), country_mention.country)
         return False
 
     def _check_title(self, text, published, person_mention, mentions, n_earlier, absorbed, titles, result) -> None:
@@ -613,7 +659,7 @@ class ActorExtractor:
         if qualifier in {"former", "then", "ex", "outgoing", "incoming", "deputy", "vice", "first"}:
             return None
         roles = _roles_for(title, country_mention.country)
-        phrase = " ".join(text[country_mention.start:end].split())  # as written: "Chinese president"
+        phrase = " ".join(text[min(start, country_mention.start):end].split())  # as written: "Chinese president"
         if published is None:
             result.flags.append(Flag(country_mention.start, end, "role_undated",
                                      f"'{phrase}': the article has no date, so who held the role is not guessed"))
@@ -858,6 +904,34 @@ def _roles_for(title: str, country: str | None) -> set[str]:
     if title == "chancellor" and country in CHANCELLOR_IS_FINANCE_MINISTER:
         return {"finance_minister"}
     return ROLE_WORDS.get(title, set())
+
+
+def _description_patterns(template: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """What a description's template ("(ministro|ministra) {} de Defensa") has before the country, as
+    a pattern that ends where the country starts, and after it, as one that starts where it ends."""
+    before, after = (_template_regex(part) for part in template.split("{}"))
+    return (re.compile(rf"(?<!\w){before}\s*$", re.IGNORECASE) if before else None,
+            re.compile(rf"\s+{after}(?!\w)", re.IGNORECASE) if after else None)
+
+
+def _template_regex(words: str) -> str:
+    """A template's words as a pattern: "(a|b)" alternatives, any blank between words."""
+    pattern = re.escape(" ".join(words.split())).replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|")
+    return pattern.replace(r"\ ", r"\s+")
+
+
+def _longest_description(text: str, country: Mention, patterns: list) -> tuple[int, int, object] | None:
+    """The longest description around a country's mention: ``(start, end, description)``, or ``None``."""
+    best = None
+    for before, after, description in patterns:
+        front = before.search(text, max(0, country.start - 120), country.start) if before else None
+        back = after.match(text, country.end) if after else None
+        if (before and not front) or (after and not back):
+            continue
+        start, end = front.start() if front else country.start, back.end() if back else country.end
+        if best is None or end - start > best[1] - best[0]:
+            best = (start, end, description)
+    return best
 
 
 def _mention(start: int, end: int, actor: Actor, via: str) -> Mention:

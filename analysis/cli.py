@@ -90,6 +90,9 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
     if dictionary.language_aliases:
         print("forms matched only in their language: " + ", ".join(
             f"{language} {len(forms)}" for language, forms in sorted(dictionary.language_aliases.items())))
+    if dictionary.language_descriptions:
+        print("role and body descriptions read only in their language (el presidente ruso): " + ", ".join(
+            f"{language} {len(found)}" for language, found in sorted(dictionary.language_descriptions.items())))
     joined = sorted(form for actor in dictionary.actors.values() for form in actor.combining_forms)
     if joined:
         print(f"forms matched only before a hyphen and another country (Russo-Chinese): {', '.join(joined)}")

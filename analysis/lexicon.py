@@ -81,12 +81,33 @@ class Actor:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class Description:
+    """A role or a body described in another language around a country's name or demonym: the
+    ``template`` "(presidente|presidenta) {}" (``{}``: the country) is the English title "president",
+    a body's "cancillería {}" the description "foreign ministry", which the extractor resolves as
+    it resolves "the Russian president" and "the Venezuelan foreign ministry"."""
+    language: str
+    template: str
+    kind: str  # "role" or "body"
+    english: str
+    by_country: tuple[tuple[str, str], ...] = ()  # (ISO3, English title) where a country's office differs
+    origin: str = ""
+
+    def english_for(self, country: str | None) -> str:
+        return dict(self.by_country).get(country or "", self.english)
+
+
 @dataclass
 class ActorDictionary:
     actors: dict[str, Actor]
     alias_owners: dict[str, list[str]] = field(default_factory=dict)
     # language -> alias -> actor ids: forms matched only in articles in that language ("rusa" in Spanish)
     language_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # language -> role and body descriptions, and the words before a title that name no holder on the
+    # article's date ("ex", "vice"), read only in articles in that language
+    language_descriptions: dict[str, list[Description]] = field(default_factory=dict)
+    language_qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
         owners: dict[str, set[str]] = defaultdict(set)
@@ -319,11 +340,14 @@ def _load(folder: str) -> ActorDictionary:
     actors: dict[str, Actor] = {}
     overrides: dict = {}
     demonyms: list[tuple[Path, dict]] = []
+    descriptions: list[tuple[Path, dict]] = []
     for path in sorted(Path(folder).glob("*.yaml")):
         data = _read_yaml(path)
         overrides.update(data.get("countries") or {})
         if data.get("demonyms"):
             demonyms.append((path, data["demonyms"]))
+        if data.get("descriptions"):
+            descriptions.append((path, data["descriptions"]))
         for n, entry in enumerate(data.get("actors") or [], start=1):
             actor = _actor_from_entry(entry, f"{path.name}: entry {n}")
             if actor.id in actors:
@@ -338,7 +362,50 @@ def _load(folder: str) -> ActorDictionary:
         if actor.metonym_for and actor.metonym_for not in names:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")
-    return ActorDictionary(actors, language_aliases=_language_aliases(demonyms, actors))
+    dictionary = ActorDictionary(actors, language_aliases=_language_aliases(demonyms, actors))
+    for path, languages in descriptions:
+        _add_descriptions(dictionary, path, languages)
+    return dictionary
+
+
+def _add_descriptions(dictionary: ActorDictionary, path: Path, languages) -> None:
+    """A ``descriptions:`` section (language -> qualifiers, roles, bodies), checked, into ``dictionary``."""
+    from analysis.actors import ROLE_WORDS  # the English titles (imported here: analysis.actors imports this module)
+
+    where = f"{path.name}: descriptions"
+    if not isinstance(languages, dict):
+        raise LexiconError(f"{where} must map a language code to qualifiers, roles and bodies "
+                           "(es: {roles: {'presidente {}': president}})")
+    bodies = {word for _, word in dictionary.institutions}
+    countries = {actor.country for actor in dictionary.actors.values() if actor.type == "country"}
+    for language, section in languages.items():
+        if not re.fullmatch(r"[a-z]{2}", str(language)) or not isinstance(section, dict) \
+                or set(section) - {"qualifiers", "roles", "bodies"}:
+            raise LexiconError(f"{where}: '{language}' must be a two-letter language code mapping to "
+                               "qualifiers, roles and bodies")
+        qualifiers = section.get("qualifiers") or []
+        if not isinstance(qualifiers, list) or not all(isinstance(q, str) and q.strip() for q in qualifiers):
+            raise LexiconError(f"{where}: {language}: qualifiers must be a list of words")
+        dictionary.language_qualifiers[language] = tuple(q.strip().lower() for q in qualifiers)
+        found = dictionary.language_descriptions.setdefault(language, [])
+        for kind, known in (("roles", set(ROLE_WORDS)), ("bodies", bodies)):
+            for template, value in (section.get(kind) or {}).items():
+                at = f"{where}: {language}: {kind}: '{template}'"
+                if str(template).count("{}") != 1:
+                    raise LexiconError(f"{at}: write {{}} once, where the country's name or demonym goes")
+                english, by_country = (value, {}) if isinstance(value, str) else (
+                    (value.get("title"), {k: v for k, v in value.items() if k != "title"}) if isinstance(value, dict)
+                    else (None, {}))
+                for code, title in [(None, english), *by_country.items()]:
+                    if code is not None and code not in countries:
+                        raise LexiconError(f"{at}: '{code}' is no country's ISO 3166 alpha-3 code")
+                    if not isinstance(title, str) or title.lower() not in known:
+                        raise LexiconError(f"{at}: '{title}' is not one of the English "
+                                           f"{'titles' if kind == 'roles' else 'descriptions of bodies'}: "
+                                           f"{', '.join(sorted(known))}")
+                found.append(Description(language, str(template), kind[:-1] if kind == "roles" else "body",
+                                         english.lower(), tuple(sorted((c, t.lower()) for c, t in by_country.items())),
+                                         path.name))
 
 
 def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) -> dict[str, dict[str, list[str]]]:

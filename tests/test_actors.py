@@ -626,6 +626,50 @@ def test_demonyms_are_checked(tmp_path, body, message):
         load_dictionary(write_lexicon(tmp_path, body))
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "La cancillería venezolana reaccionó y el presidente ruso recibió al canciller venezolano.",
+     [("cancillería venezolana", "Ministry of Foreign Affairs of Venezuela", "institution_description"),
+      ("presidente ruso", "Vladimir Putin", "role_description"), ("canciller venezolano", "Yván Gil", "role_description")]),
+    ("es", "El presidente ruso, Vladimir Putin, habló con el ministro de Exteriores ruso y el ex presidente brasileño.",
+     [("Vladimir Putin", "Vladimir Putin", "name"), ("ministro de Exteriores ruso", "Sergei Lavrov", "role_description")]),
+    ("de", "Der russische Präsident empfing den chinesischen Außenminister; die russische Zentralbank schwieg.",
+     [("russische Präsident", "Vladimir Putin", "role_description"), ("chinesischen Außenminister", "Wang Yi", "role_description"),
+      ("russische Zentralbank", "Bank of Russia", "institution_description")]),
+    ("fr", "Le président russe et le ministre chinois des Affaires étrangères. Le chef de la diplomatie russe parla.",
+     [("président russe", "Vladimir Putin", "role_description"),
+      ("ministre chinois des Affaires étrangères", "Wang Yi", "role_description"),
+      ("chef de la diplomatie russe", "Sergei Lavrov", "role_description")]),
+    ("pt", "O presidente russo e o chanceler brasileiro falaram com o Banco Central russo.",
+     [("presidente russo", "Vladimir Putin", "role_description"), ("chanceler brasileiro", "Mauro Vieira", "role_description"),
+      ("Banco Central russo", "Bank of Russia", "institution_description")]),
+])
+def test_role_and_body_descriptions_of_other_languages_resolve_as_in_english(project_extractor, language, text, expected):
+    result = project_extractor.extract(text, dt.date(2024, 10, 25), language)
+    assert [(text[m.start:m.end], m.actor_name, m.via) for m in result.mentions] == expected
+    assert result.flags == [] and result.candidates == []
+
+
+def test_descriptions_of_other_languages_are_read_only_in_them_and_undated_ones_are_flagged(project_extractor):
+    text = "El presidente ruso habló."
+    assert [m.actor_name for m in project_extractor.extract(text, dt.date(2024, 10, 25), "en").mentions] == []
+    undated = project_extractor.extract(text, None, "es")
+    assert undated.mentions == [] and [(f.flag, f.detail.split(":")[0]) for f in undated.flags] == [
+        ("role_undated", "'presidente ruso'")]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("descriptions:\n  es: {roles: {'presidente': president}}\n", "es: roles: 'presidente': write {} once"),
+    ("descriptions:\n  es: {roles: {'presidente {}': presidnet}}\n", "'presidnet' is not one of the English titles"),
+    ("descriptions:\n  es: {bodies: {'banco {}': central bnak}}\n", "'central bnak' is not one of the English descriptions"),
+    ("descriptions:\n  es: {roles: {'canciller {}': {title: foreign minister, XYZ: chancellor}}}\n",
+     "'XYZ' is no country's ISO 3166 alpha-3 code"),
+    ("descriptions:\n  spanish: {roles: {}}\n", "'spanish' must be a two-letter language code"),
+])
+def test_descriptions_are_checked(tmp_path, body, message):
+    with pytest.raises(LexiconError, match=re.escape("bad.yaml: descriptions: ") + ".*" + re.escape(message)):
+        load_dictionary(write_lexicon(tmp_path, body))
+
+
 def test_a_name_with_a_capitalised_preposition_is_no_person(extractor):
     text = "Reporters Without Borders said so."
     result = extractor.extract(text)
