@@ -415,7 +415,7 @@ class ActorExtractor:
             elif is_adjective and _CAPITALISED_NEXT.match(text, end):
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
             if (metonym_template and not text.startswith("-based", end)  # "a Caracas-based analyst": a place
-                    and not _NAME_GOES_ON.match(text, end)  # "Moscow Nights", "Beijing Daily": part of another name
+                    and not (_NAME_GOES_ON.match(text, end) and not _in_a_headline(text, start))  # "Moscow Nights"
                     and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1])):
                 template, role = metonym_template, None
                 after = country_after(text, end)
@@ -906,6 +906,15 @@ def _roles_for(title: str, country: str | None) -> set[str]:
     return ROLE_WORDS.get(title, set())
 
 
+def _in_a_headline(text: str, position: int) -> bool:
+    """Whether the line around ``position`` is a headline in title case ("Moscow Rejects New Sanctions"):
+    three words or more, every one of four letters or more capitalised."""
+    end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1:end if end >= 0 else len(text)]
+    words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
 def _description_patterns(template: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """What a description's template ("(ministro|ministra) {} de Defensa") has before the country, as
     a pattern that ends where the country starts, and after it, as one that starts where it ends."""
@@ -992,15 +1001,11 @@ def _whole_words(text: str, words) -> list[tuple[int, int, str]]:
             j = i + length
             before = text[i - 1] if i else " "
             after = text[j] if j < size else " "
-            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):  # _is_word_char
+            # neither side is [\w-] (\w: str.isalnum() or an underscore): not inside a longer word or compound
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
                 found.append((i, j, word))
             i = text.find(word, i + 1)
     return longest_first(found)  # one (start, end) is one word, so the tuples never tie
-
-
-def _is_word_char(char: str) -> bool:
-    r"""``[\w-]`` of :mod:`re` on one character (``\w`` is ``str.isalnum()`` or an underscore)."""
-    return char.isalnum() or char == "_" or char == "-"
 
 
 class SpanIndex:

@@ -789,6 +789,8 @@ def test_a_capital_that_starts_another_name_is_a_place(project_extractor):
     found = [(text[m.start:m.end], m.actor_name) for m in project_extractor.extract(text).mentions]
     assert found == [("Moscow", "Moscow"), ("Washington", "Washington"), ("Moscow", "Russia"), ("Kremlin", "Russia"),
                      ("Dmitry Peskov", "Dmitry Peskov"), ("White House", "United States")]
+    headline = "Moscow Rejects New Sanctions\n\nThey sang Moscow Nights."  # a headline in title case: Moscow is the state
+    assert [m.actor_name for m in project_extractor.extract(headline).mentions] == ["Russia", "Moscow"]
 
 
 def test_a_regnal_number_is_no_surname():
