@@ -105,13 +105,28 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
     print(f"{len(conflicts)} aliases claimed by more than one actor (not matched until resolved):")
     for alias, ids in conflicts:
         print(f"  {alias!r}: {', '.join(ids)}")
+    if conflicts:  # a failing status, so that a check in a script or CI stops on them
+        print("keep each alias on one entry, or give people who share one dated roles", file=sys.stderr)
+        return 1
     return 0
+
+
+def _missing_tables(tables: Path, *names: str) -> bool:
+    """Print which of the tables ``names`` are missing from ``tables``, and how to write them; whether any is."""
+    missing = [f"{name}.parquet" for name in names if not (tables / f"{name}.parquet").is_file()]
+    if missing:
+        print(f"error: {', '.join(missing)} not found in {tables}; write the tables with `python -m analysis run "
+              f"--corpus DIR --out {tables}` (`make run` for the sample), or pass --tables a report's tables "
+              f"(reports/sample/tables after `make report`)", file=sys.stderr)
+    return bool(missing)
 
 
 def cmd_actors_extract(args: argparse.Namespace) -> int:
     from analysis.lexicon import LexiconError
     from analysis.pipeline import CorpusError, extract_actor_tables
 
+    if _missing_tables(args.tables, "articles", "sentences"):
+        return 2
     try:
         counts = extract_actor_tables(args.tables, args.dictionary, progress=not args.no_progress, ner_model=args.ner)
     except (LexiconError, FileNotFoundError, CorpusError) as error:
@@ -127,11 +142,9 @@ def cmd_actors_candidates(args: argparse.Namespace) -> int:
     from analysis.drafts import draft_entries
     from analysis.lexicon import DEFAULT_DIR, LexiconError, load_dictionary
 
-    path = args.tables / "candidates.parquet"
-    if not path.is_file():
-        print(f"error: {path} not found; run `python -m analysis run --corpus DIR --out {args.tables}` first",
-              file=sys.stderr)
+    if _missing_tables(args.tables, "candidates"):
         return 2
+    path = args.tables / "candidates.parquet"
     try:
         dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
     except LexiconError as error:
@@ -151,6 +164,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     from analysis.evaluate import GoldError, evaluate, render
 
+    if _missing_tables(args.tables, "articles", "mentions"):
+        return 2
     try:
         result = evaluate(args.gold, args.tables, tuple(args.types.split(",")))
     except (GoldError, FileNotFoundError) as error:

@@ -13,6 +13,7 @@ file, the entry and the fix. ``python -m analysis actors check`` prints the conf
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -164,9 +165,28 @@ def _date(value, where: str) -> dt.date | None:
         raise LexiconError(f"{where}: date '{value}' is not YYYY-MM-DD") from error
 
 
+# The keys a file, an entry, a role and a country's overrides may have: any other is a typo
+# ("alias:", "titel:") that would otherwise be ignored without a word.
+FILE_KEYS = ("actors", "countries", "demonyms", "descriptions")
+ENTRY_KEYS = ("id", "name", "type", "country", "sector", "aliases", "descriptions", "adjectives", "roles", "titles_ok",
+              "metonym_for")
+ROLE_KEYS = ("role", "country", "title", "start", "end", "approx")
+COUNTRY_KEYS = ("name", "aliases", "exclude", "adjectives", "personal_names", "combining_forms")
+
+
+def _check_keys(mapping: dict, allowed: tuple[str, ...], where: str) -> None:
+    """A :class:`LexiconError` naming the first key of ``mapping`` not in ``allowed``, and the closest allowed."""
+    for key in mapping:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise LexiconError(f"{where}: unknown key '{key}'; {hint}the keys are {', '.join(allowed)}")
+
+
 def _actor_from_entry(entry: dict, where: str) -> Actor:
     if not isinstance(entry, dict):
         raise LexiconError(f"{where}: expected a mapping with id, name, type; found {type(entry).__name__}")
+    _check_keys(entry, ENTRY_KEYS, f"{where} ('{entry.get('id', '?')}')")
     missing = [key for key in ("id", "name", "type") if not entry.get(key)]
     if missing:
         raise LexiconError(f"{where}: missing {', '.join(missing)}; every entry needs id, name and type")
@@ -194,6 +214,7 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
         role_where = f"{where}, role {n}"
         if not isinstance(role, dict) or role.get("role") not in ROLES:
             raise LexiconError(f"{role_where}: role must be one of {sorted(ROLES)}")
+        _check_keys(role, ROLE_KEYS, role_where)
         start, end = _date(role.get("start"), role_where), _date(role.get("end"), role_where)
         if start and end and end < start:
             raise LexiconError(f"{role_where}: ends ({end}) before it starts ({start})")
@@ -217,6 +238,7 @@ def _read_yaml(path: Path) -> dict:
                            "(YYYY-MM-DD)") from error
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping at the top (actors: [...] or countries: {{...}})")
+    _check_keys(data, FILE_KEYS, str(path))
     return data
 
 
@@ -332,17 +354,21 @@ def load_dictionary(folder: Path | str = DEFAULT_DIR) -> ActorDictionary:
     folder = Path(folder)
     if not folder.is_dir():
         raise LexiconError(f"actor dictionary folder '{folder}' not found; pass the folder holding the *.yaml files")
-    return _load(str(folder.resolve()))
+    files = tuple(sorted([*folder.resolve().glob("*.yaml"), *folder.resolve().glob("*.yml")]))
+    # Loaded once per state of the files: an edit (the notebook's exercise) is read at the next call.
+    return _load(files, tuple((path.stat().st_mtime_ns, path.stat().st_size) for path in files))
 
 
 @lru_cache(maxsize=4)
-def _load(folder: str) -> ActorDictionary:
+def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
     actors: dict[str, Actor] = {}
     overrides: dict = {}
     demonyms: list[tuple[Path, dict]] = []
     descriptions: list[tuple[Path, dict]] = []
-    for path in sorted(Path(folder).glob("*.yaml")):
+    for path in files:
         data = _read_yaml(path)
+        for iso3, extra in (data.get("countries") or {}).items():
+            _check_keys(extra or {}, COUNTRY_KEYS, f"{path.name}: countries: {iso3}")
         overrides.update(data.get("countries") or {})
         if data.get("demonyms"):
             demonyms.append((path, data["demonyms"]))
@@ -351,14 +377,21 @@ def _load(folder: str) -> ActorDictionary:
         for n, entry in enumerate(data.get("actors") or [], start=1):
             actor = _actor_from_entry(entry, f"{path.name}: entry {n}")
             if actor.id in actors:
-                raise LexiconError(f"{path.name}: entry {n}: id '{actor.id}' is already used in "
-                                   f"{actors[actor.id].origin}; ids must be unique across files")
+                raise LexiconError(f"id '{actor.id}' is used twice: by {actors[actor.id].origin} and by "
+                                   f"{path.name}: entry {n}; ids must be unique across files, rename one")
             actors[actor.id] = actor
     for actor in country_actors(overrides):
         actors.setdefault(actor.id, actor)
     actors = _with_spelling_variants(actors)
     names = {actor.name for actor in actors.values()}
+    codes = {actor.country for actor in actors.values() if actor.type == "country"}
     for actor in actors.values():
+        for code in {actor.country, *(role.country for role in actor.roles)} - {None}:
+            if code not in codes:
+                close = difflib.get_close_matches(str(code), sorted(codes), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise LexiconError(f"{actor.origin} ('{actor.id}'): country '{code}' is no country's ISO 3166 alpha-3 "
+                                   f"code{hint}; write it in capitals, e.g. RUS, CHN, USA")
         if actor.metonym_for and actor.metonym_for not in names:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")

@@ -203,13 +203,38 @@ def write_lexicon(tmp_path, body: str):
     ("actors:\n  - {id: x, name: X, type: person, roles: [{role: king}]}\n", r"role 1: role must be one of"),
     ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, start: 2020-13-01}]}\n", r"YYYY-MM-DD"),
     ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, start: 2020-01-01, end: 2019-01-01}]}\n", "ends"),
-    ("actors:\n  - {id: x, name: X, type: person}\n  - {id: x, name: Y, type: person}\n", "already used"),
+    ("actors:\n  - {id: x, name: X, type: person}\n  - {id: x, name: Y, type: person}\n",
+     r"id 'x' is used twice: by bad.yaml and by bad.yaml: entry 2"),
+    ("actor:\n  - {id: x, name: X, type: person}\n", r"bad.yaml: unknown key 'actor'; did you mean 'actors'\?"),
+    ("actors:\n  - {id: x, name: X, type: person, alias: [Y]}\n", r"entry 1 \('x'\): unknown key 'alias'; did you mean 'aliases'"),
+    ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, titel: Envoy}]}\n",
+     r"role 1: unknown key 'titel'; did you mean 'title'"),
+    ("actors:\n  - {id: x, name: X, type: person, country: RUSS}\n",
+     r"bad.yaml \('x'\): country 'RUSS' is no country's ISO 3166 alpha-3 code \(did you mean 'RUS'\?\)"),
+    ("actors:\n  - {id: x, name: X, type: person, roles: [{role: other, country: rus}]}\n", r"country 'rus' is no country's"),
+    ("countries:\n  RUS: {alias: [Rossiya]}\n", r"bad.yaml: countries: RUS: unknown key 'alias'"),
     ("actors:\n  - {id: x, name: X, type: person, aliases: [NO, 'ok']}\n", "quote values"),
     ("actors: [\n", "not valid YAML"),
 ])
 def test_schema_errors_name_the_file_and_entry(tmp_path, body, message):
     with pytest.raises(LexiconError, match=message):
         load_dictionary(write_lexicon(tmp_path, body))
+
+
+def test_a_yml_file_is_read_too(tmp_path):
+    (tmp_path / "mine.yml").write_text("actors:\n  - {id: x, name: Xenia Rurik, type: person}\n", encoding="utf-8")
+    assert load_dictionary(tmp_path).actors["x"].name == "Xenia Rurik"
+
+
+def test_actors_check_fails_on_a_conflict(tmp_path, capsys):
+    from analysis.cli import main
+
+    (tmp_path / "mine.yaml").write_text("actors:\n  - {id: a, name: Alpha Bank, type: organization, aliases: [AB]}\n"
+                                        "  - {id: b, name: Alpha Bureau, type: organization, aliases: [AB]}\n")
+    assert main(["actors", "check", "--dictionary", str(tmp_path)]) == 1
+    assert "'AB': a, b" in capsys.readouterr().out
+    (tmp_path / "mine.yaml").write_text("actors:\n  - {id: a, name: Alpha Bank, type: organization, aliases: [AB]}\n")
+    assert main(["actors", "check", "--dictionary", str(tmp_path)]) == 0
 
 
 def test_conflicts_list_aliases_with_two_owners(tmp_path):

@@ -97,3 +97,12 @@ def test_the_sample_corpus_meets_the_bar_against_its_gold(sample_dir):
     result = evaluate(config.SAMPLE_DIR / "gold_actors.jsonl", sample_dir)
     assert result["document_level"]["precision"] >= 0.9 and result["document_level"]["recall"] >= 0.9, result
     assert result["mention_level"]["f1"] >= 0.9, result
+
+
+@pytest.mark.parametrize("command", [["evaluate", "--gold", "gold.jsonl"], ["actors", "extract"], ["actors", "candidates"]])
+def test_commands_on_missing_tables_say_how_to_write_them(tmp_path, capsys, command):
+    from analysis.cli import main
+
+    assert main([*command, "--tables", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert f"not found in {tmp_path}" in error and "python -m analysis run" in error and "make report" in error
