@@ -241,6 +241,7 @@ _STATE_BODY_WORDS = {"Army", "Navy", "Air", "Armed", "Forces", "Police", "Embass
 _APPOSITION = re.compile(r",[ \t]+(?=[A-Z])")  # "Venezuela's foreign minister, Yván Gil"
 _NAME_AFTER_DESCRIPTION = re.compile(r",?[ \t]+(?=[A-Z])")  # "el canciller ruso, Serguéi Lavrov", "... Lavrov"
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")  # "Russo-Chinese", "Franco-German"
+_HYPHEN_BEFORE_LETTER = re.compile(r"-(?=[^\W\d_])")  # "sino-rusas", "franco-alemán"
 _REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 # A word in capitals that no person's name has, unlike regnal numbers and "Jr" ("Charles III").
 _ACRONYM_WORD = re.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(_REGNAL_NUMBERS | {"JR", "SR"}, key=len, reverse=True))
@@ -322,6 +323,11 @@ class ActorExtractor:
                                     for actor in dictionary.institutions.values()}
         self._combining_fields = {form: _mention_fields(actor, "combining_form") for actor in self.country_by_code.values()
                                   for form in actor.combining_forms}
+        # Each language's own combining forms, with the English ones (capitalised in its texts too)
+        self._language_combining = {
+            language: {**self._combining_fields, **{form: _mention_fields(self.dictionary.actors[actor_id], "combining_form")
+                                                  for form, actor_id in forms.items()}}
+            for language, forms in dictionary.language_combining.items()}
         # Role and body descriptions of other languages ("el presidente ruso"), read in articles in them
         self._described_abroad = {language: [(*_description_patterns(d.template), d) for d in descriptions]
                                   for language, descriptions in dictionary.language_descriptions.items() if descriptions}
@@ -430,27 +436,31 @@ class ActorExtractor:
             mention = new(Mention)
             set_attribute(mention, "__dict__", fields)
             append(mention)
-        if self._combining_fields:
-            mentions += self._combining_forms(text, mentions)
+        if language in self._language_combining:  # "sino-rusas", "franco-allemand": forms in lower case
+            mentions += self._combining_forms(text, mentions, self._language_combining[language], _HYPHEN_BEFORE_LETTER)
+        elif self._combining_fields:
+            mentions += self._combining_forms(text, mentions, self._combining_fields, _HYPHEN_BEFORE_CAPITAL)
         return mentions, checks, not_names
 
-    def _combining_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Mentions of the countries named by a combining form before a hyphen and another country's name,
-        demonym or combining form: "Russo" and "Franco" of "Russo-Franco-German" (not "Indo-Pacific")."""
+    def _combining_forms(self, text: str, mentions: list[Mention], forms: dict[str, tuple],
+                         hyphens: re.Pattern[str]) -> list[Mention]:
+        """Mentions of the countries named by a combining form (``forms``: their mention fields) before a
+        hyphen (``hyphens``) and another country's name, demonym or combining form: "Russo" and "Franco"
+        of "Russo-Franco-German" (not "Indo-Pacific")."""
         found: list[Mention] = []
         countries_from: set[int] | None = None
-        # From the last hyphen before a capital to the first: a chain's last form first. Found with a
-        # literal "-", which the regex engine scans for quickly, and the word before it read here.
-        for hyphen in reversed([match.start() for match in _HYPHEN_BEFORE_CAPITAL.finditer(text)]):
+        # From the last hyphen to the first: a chain's last form first. Found with a literal "-", which
+        # the regex engine scans for quickly, and the word before it read here.
+        for hyphen in reversed([match.start() for match in hyphens.finditer(text)]):
             start = hyphen
             while start and text[start - 1].isalpha():
                 start -= 1
-            fields = self._combining_fields.get(text[start:hyphen])
+            fields = forms.get(text[start:hyphen]) or forms.get(text[start:hyphen].lower())
             if fields is None or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
                 continue
             if countries_from is None:
                 countries_from = {m.start for m in mentions if m.actor_type == "country"}
-            if hyphen + 1 in countries_from:
+            if hyphen + 1 in countries_from and start not in countries_from:  # not a demonym found already ("ruso")
                 found.append(_new_mention(start, hyphen, *fields))
                 countries_from.add(start)
         return found[::-1]

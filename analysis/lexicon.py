@@ -108,6 +108,8 @@ class ActorDictionary:
     # language -> role and body descriptions, and the words before a title that name no holder on the
     # article's date ("ex", "vice"), read only in articles in that language
     language_descriptions: dict[str, list[Description]] = field(default_factory=dict)
+    # language -> combining form -> country id: "sino" of "sino-rusas", matched only before a hyphen
+    language_combining: dict[str, dict[str, str]] = field(default_factory=dict)
     language_qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -167,7 +169,7 @@ def _date(value, where: str) -> dt.date | None:
 
 # The keys a file, an entry, a role and a country's overrides may have: any other is a typo
 # ("alias:", "titel:") that would otherwise be ignored without a word.
-FILE_KEYS = ("actors", "countries", "demonyms", "descriptions")
+FILE_KEYS = ("actors", "countries", "demonyms", "descriptions", "combining_forms")
 ENTRY_KEYS = ("id", "name", "type", "country", "sector", "aliases", "descriptions", "adjectives", "roles", "titles_ok",
               "metonym_for")
 ROLE_KEYS = ("role", "country", "title", "start", "end", "approx")
@@ -365,6 +367,7 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
     overrides: dict = {}
     demonyms: list[tuple[Path, dict]] = []
     descriptions: list[tuple[Path, dict]] = []
+    combining: list[tuple[Path, dict]] = []
     for path in files:
         data = _read_yaml(path)
         for iso3, extra in (data.get("countries") or {}).items():
@@ -374,6 +377,8 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
             demonyms.append((path, data["demonyms"]))
         if data.get("descriptions"):
             descriptions.append((path, data["descriptions"]))
+        if data.get("combining_forms"):
+            combining.append((path, data["combining_forms"]))
         for n, entry in enumerate(data.get("actors") or [], start=1):
             actor = _actor_from_entry(entry, f"{path.name}: entry {n}")
             if actor.id in actors:
@@ -396,6 +401,12 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")
     dictionary = ActorDictionary(actors, language_aliases=_language_aliases(demonyms, actors))
+    for path, languages in combining:
+        for language, forms in _language_aliases([(path, languages)], actors, "combining_forms").items():
+            if not all(re.fullmatch(r"[^\W\d_]+", form) for form in forms):
+                raise LexiconError(f"{path.name}: combining_forms: {language}: forms are single words ('sino')")
+            dictionary.language_combining.setdefault(language, {}).update(
+                {form.lower(): owners[0] for form, owners in forms.items()})
     for path, languages in descriptions:
         _add_descriptions(dictionary, path, languages)
     return dictionary
@@ -441,8 +452,9 @@ def _add_descriptions(dictionary: ActorDictionary, path: Path, languages) -> Non
                                          path.name))
 
 
-def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) -> dict[str, dict[str, list[str]]]:
-    """``demonyms:`` sections (language -> ISO3 -> forms) as language -> form -> [country id]."""
+def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor],
+                      section: str = "demonyms") -> dict[str, dict[str, list[str]]]:
+    """``demonyms:`` (or ``section``) sections (language -> ISO3 -> forms) as language -> form -> [country id]."""
     found: dict[str, dict[str, list[str]]] = defaultdict(dict)
     names: dict[str, set[str]] = defaultdict(set)
     for actor in actors.values():
@@ -450,21 +462,21 @@ def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor]) 
             names[name].add(actor.id)
     for path, languages in files:
         if not isinstance(languages, dict):
-            raise LexiconError(f"{path.name}: demonyms must map a language code to countries (es: {{RUS: [ruso, rusa]}})")
+            raise LexiconError(f"{path.name}: {section} must map a language code to countries (es: {{RUS: [ruso, rusa]}})")
         for language, countries in languages.items():
             if not re.fullmatch(r"[a-z]{2}", str(language)) or not isinstance(countries, dict):
-                raise LexiconError(f"{path.name}: demonyms: '{language}' must be a two-letter language code "
+                raise LexiconError(f"{path.name}: {section}: '{language}' must be a two-letter language code "
                                    "mapping ISO3 codes to forms")
             for iso3, forms in countries.items():
                 actor_id = f"country_{str(iso3).lower()}"
                 if actor_id not in actors:
-                    raise LexiconError(f"{path.name}: demonyms: {language}: '{iso3}' is no country's ISO 3166 alpha-3 code")
+                    raise LexiconError(f"{path.name}: {section}: {language}: '{iso3}' is no country's ISO 3166 alpha-3 code")
                 if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-                    raise LexiconError(f"{path.name}: demonyms: {language}: {iso3}: forms must be a list of words")
+                    raise LexiconError(f"{path.name}: {section}: {language}: {iso3}: forms must be a list of words")
                 for form in forms:
                     others = names.get(form.strip(), set()) - {actor_id}
                     if others:  # matching keeps one entry per written form
-                        raise LexiconError(f"{path.name}: demonyms: {language}: '{form}' is already a name of "
+                        raise LexiconError(f"{path.name}: {section}: {language}: '{form}' is already a name of "
                                            f"{', '.join(sorted(others))}; drop it from one of them")
                     owners = found[language].setdefault(form.strip(), [])
                     if actor_id not in owners:

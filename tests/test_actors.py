@@ -640,14 +640,31 @@ def test_demonyms_of_other_languages_are_matched_only_in_that_language():
         ("russische", "Russia"), ("chinesischen", "China"), ("Türken", "Turkey"), ("Inder", "India")]
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "Las relaciones sino-rusas y ruso-chinas, no sino otras; el eje franco-alemán.",
+     [("sino", "China"), ("rusas", "Russia"), ("ruso", "Russia"), ("chinas", "China"), ("franco", "France"),
+      ("alemán", "Germany")]),
+    ("fr", "Les relations sino-russes et le couple franco-allemand; l'Indo-Pacifique.",
+     [("sino", "China"), ("russes", "Russia"), ("franco", "France"), ("allemand", "Germany")]),
+    ("pt", "O eixo sino-brasileiro e o governo egípcio.", [("sino", "China"), ("brasileiro", "Brazil"), ("egípcio", "Egypt")]),
+    ("de", "Die sino-amerikanischen Beziehungen und die deutsche Regierung.",
+     [("sino", "China"), ("amerikanischen", "United States"), ("deutsche", "Germany")]),
+])
+def test_combining_forms_and_demonyms_of_other_languages(project_extractor, language, text, expected):
+    assert [(text[m.start:m.end], m.actor_name) for m in project_extractor.extract(text, None, language).mentions] == expected
+    assert "China" not in {m.actor_name for m in project_extractor.extract(text, None, "en").mentions}
+
+
 @pytest.mark.parametrize("body, message", [
     ("demonyms:\n  spanish: {RUS: [ruso]}\n", "'spanish' must be a two-letter language code"),
     ("demonyms:\n  es: {XYZ: [equis]}\n", "'XYZ' is no country's ISO 3166 alpha-3 code"),
     ("demonyms:\n  es: {RUS: ruso}\n", "es: RUS: forms must be a list of words"),
     ("demonyms:\n  es: {RUS: [Chinese]}\n", "es: 'Chinese' is already a name of country_chn"),
+    ("combining_forms:\n  es: {XYZ: [equis]}\n", "'XYZ' is no country's ISO 3166 alpha-3 code"),
+    ("combining_forms:\n  es: {CHN: [sino chino]}\n", "forms are single words"),
 ])
 def test_demonyms_are_checked(tmp_path, body, message):
-    with pytest.raises(LexiconError, match=f"bad.yaml: demonyms: .*{message}"):
+    with pytest.raises(LexiconError, match=f"bad.yaml: (demonyms|combining_forms): .*{message}"):
         load_dictionary(write_lexicon(tmp_path, body))
 
 
