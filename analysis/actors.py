@@ -123,6 +123,21 @@ _NAME_WORD_REVERSED = rf"\w[\w’'\-]*{_CAP}"
 _TITLE_CONTEXT_REVERSED = re.compile(
     rf"\s+(?:(?:{_NAME_WORD_REVERSED}\s+)*{_NAME_WORD_REVERSED}\s+(?:eht\s+)?(?:ot|fo|rof|ta)\s+)?\.?"
     rf"(?i:{'|'.join(word[::-1] for word in _PERSON_TITLES.split('|'))})\b")
+# Capitalised words of the corpus's other languages that start no name: articles at a sentence's
+# start and, in German, which capitalises every noun, the titles and occupations before a name.
+_NO_NAME_WORDS_ABROAD = {
+    "de": frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen", "Laut",
+                     "Ökonom", "Ökonomin", "Analyst", "Analystin", "Experte", "Expertin", "Sprecher", "Sprecherin", "Chef",
+                     "Chefin", "Minister", "Ministerin", "Präsident", "Präsidentin", "Kanzler", "Kanzlerin", "Bundeskanzler",
+                     "Finanzminister", "Finanzministerin", "Außenminister", "Außenministerin", "Wirtschaftsminister",
+                     "Wirtschaftsministerin", "Verteidigungsminister", "Verteidigungsministerin", "Botschafter",
+                     "Botschafterin", "Gouverneur", "Gouverneurin", "Professor", "Professorin", "Direktor", "Direktorin",
+                     "Vorsitzende", "Vorsitzender", "Regierungschef", "Staatschef", "Premierminister",
+                     "Ministerpräsident", "Zentralbankchef", "Notenbankchef", "Herr", "Frau", "Dr."}),
+    "es": frozenset({"El", "La", "Los", "Las", "Un", "Una", "Según"}),
+    "pt": frozenset({"O", "A", "Os", "As", "Um", "Uma", "Segundo"}),
+    "fr": frozenset({"Le", "La", "Les", "Un", "Une", "Selon", "M.", "Mme"}),
+}
 # Speech verbs in the corpus's other languages, which also put them before the speaker ("«…», dijo
 # Lucía Arámbula", "a déclaré Jean Dupont", "sagte Anna Weber"), and their "according to".
 _SPEECH_VERBS_ABROAD = ("dijo", "afirmó", "señaló", "declaró", "explicó", "advirtió", "opinó", "aseguró", "indicó",
@@ -343,7 +358,8 @@ class ActorExtractor:
         if language in self._described_abroad:
             mentions, described = self._descriptions_abroad(text, language, published, mentions, result)
             absorbed = absorbed + described
-        discovered, spans = self._discovered_names(text, mentions, result, absorbed + not_names if not_names else absorbed)
+        discovered, spans = self._discovered_names(text, mentions, result, absorbed + not_names if not_names else absorbed,
+                                                   _NO_NAME_WORDS_ABROAD.get(language, frozenset()))
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
             superseded = {span for m in discovered if m.actor_type == "organization"
@@ -689,10 +705,11 @@ class ActorExtractor:
         return None
 
     # 5: people and organisations the dictionary does not know; other names become candidates
-    def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult,
-                          covered: list[tuple[int, int]]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult, covered: list[tuple[int, int]],
+                          leading: frozenset[str] = frozenset()) -> tuple[list[Mention], list[tuple[int, int]]]:
         """The new names' mentions, and the spans of ``mentions`` and ``covered``, sorted (as in
-        :class:`SpanIndex`)."""
+        :class:`SpanIndex`); ``leading``: capitalised words of the article's language that start no name
+        (articles and titles: German capitalises every noun)."""
         spans = sorted([(m.start, m.end) for m in mentions] + covered)
         starts = [s for s, _ in spans]
         n_spans, below = len(spans), 0  # below: how many spans start before the current run ends
@@ -747,6 +764,12 @@ class ActorExtractor:
                 if end - start < 3:
                     continue
                 heads = not _ORG_HEADS.isdisjoint(words) or words[0] in _ORG_HEADS_FIRST
+            if leading and words[0] in leading:  # "Der Ökonom Markus Weber": the article and the title go
+                first = next((i for i, word in enumerate(words) if word not in leading), len(words))
+                if len(words) - first < 2:
+                    continue
+                start = text.index(words[first], start + sum(len(word) for word in words[:first]))
+                name, words = text[start:end], words[first:]
             if heads and _has_org_head(words):
                 if _ORDINAL_BEFORE.search(text, max(0, start - 16), start):
                     # "the fourth Russian-Chinese Forum on ...": one meeting of a series, an event, no actor

@@ -2,7 +2,8 @@
 
 One Russian name reaches English news in several romanisation systems (BGN/PCGN, ISO 9,
 agency house styles): Sergei/Sergey, Dmitry/Dmitri, Shoigu/Shoygu, Zelensky/Zelenskyy/
-Zelenskiy. The rules below swap the endings and letter pairs on which those systems differ,
+Zelenskiy; German news writes yet another (Sergej Lawrow). The rules below swap the endings and
+letter pairs on which those systems differ, and rewrite a name into the German system,
 for people of the countries whose names are romanised from Cyrillic, when the dictionary
 loads, so that nobody has to type them. No library does this from the Latin side
 (transliteration libraries go from Cyrillic to one Latin system), hence the short table.
@@ -60,7 +61,39 @@ def romanisations(name: str) -> list[str]:
     return [variant for variant in itertools.islice(variants, _MAX_VARIANTS + 1) if variant != name][:_MAX_VARIANTS]
 
 
+# German news transliterates Cyrillic names after Duden, not from the English forms: Wladimir Putin,
+# Sergej Lawrow, Anton Siluanow, Maria Sacharowa, Wolodymyr Selenskyj. These rewrite an English
+# romanisation into that one, letter group by letter group, the longest group first.
+_GERMAN_GROUPS = {"shch": "schtsch", "zh": "sch", "sh": "sch", "kh": "ch", "ch": "tsch", "ts": "z", "yu": "ju",
+                  "ya": "ja", "ye": "je", "yo": "jo", "v": "w", "z": "s"}
+_GERMAN_GROUP = re.compile("|".join(sorted(_GERMAN_GROUPS, key=len, reverse=True)), re.IGNORECASE)
+_GERMAN_ENDINGS = (("iew", "ijew"), ("ei", "ej"), ("ey", "ej"), ("ai", "aj"), ("yy", "yj"),
+                   ("iy", "ij"), ("y", "i"))
+
+
+def _german_word(word: str) -> str:
+    """One word of an English romanisation as German writes it ("Lavrov" -> "Lawrow", "Yury" -> "Juri")."""
+    def group(match: re.Match[str]) -> str:
+        german = _GERMAN_GROUPS[match.group().lower()]
+        return german.capitalize() if match.group()[0].isupper() else german
+    german = _GERMAN_GROUP.sub(group, word)
+    german = re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "ss", german)  # a voiceless s between vowels: Beloussow
+    german = re.sub(r"^Y(?=[aeiou])", "J", german)  # Yury -> Juri
+    for english, ending in _GERMAN_ENDINGS:
+        if german.endswith(english) and len(german) > len(english) + 1:
+            return german[: -len(english)] + ending
+    return german
+
+
+def german_spelling(name: str) -> str:
+    """A Cyrillic-script name as German news writes it ("Sergei Lavrov" -> "Sergej Lawrow")."""
+    return " ".join(_german_word(word) for word in name.split(" "))
+
+
 def spelling_variants(name: str, country: str | None, is_person: bool) -> list[str]:
     """Every generated spelling of ``name``: for people of :data:`CYRILLIC_NAME_COUNTRIES`, its
-    other romanisations; ``name`` itself is left out."""
-    return romanisations(name) if is_person and country in CYRILLIC_NAME_COUNTRIES else []
+    other romanisations and its German transliteration; ``name`` itself is left out."""
+    if not (is_person and country in CYRILLIC_NAME_COUNTRIES):
+        return []
+    german = german_spelling(name)
+    return list(dict.fromkeys([*romanisations(name), *([german] if german != name else [])]))

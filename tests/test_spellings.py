@@ -1,10 +1,12 @@
 """Spellings news writes besides the dictionary's: other romanisations of Cyrillic-script names, and accents."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import ActorExtractor
 from analysis.lexicon import load_dictionary
 from analysis.matching import AliasMatcher, normalise
-from analysis.spellings import romanisations, spelling_variants
+from analysis.spellings import german_spelling, romanisations, spelling_variants
 
 
 def test_matching_drops_accents_but_keeps_letters_without_a_decomposition():
@@ -63,3 +65,24 @@ def test_news_spellings_resolve_to_the_dictionary_name():
     assert found == [("Sergey Shoygu", "Sergei Shoigu"), ("Yvan Gil", "Yván Gil"), ("Nicolas Maduro", "Nicolás Maduro"),
                      ("St. Petersburg", "St. Petersburg"), ("S. Jaishankar", "S. Jaishankar"),
                      ("Washington, D.C.", "Washington")]  # after "to": the place, not the state
+
+
+@pytest.mark.parametrize("name, german", [
+    ("Vladimir Putin", "Wladimir Putin"), ("Sergei Lavrov", "Sergej Lawrow"), ("Andrei Belousov", "Andrej Beloussow"),
+    ("Maria Zakharova", "Maria Sacharowa"), ("Yury Ushakov", "Juri Uschakow"), ("Volodymyr Zelenskyy", "Wolodymyr Selenskyj"),
+    ("Kirill Dmitriev", "Kirill Dmitrijew"), ("Alexei Overchuk", "Alexej Owertschuk"), ("Yevgeny Prigozhin", "Jewgeni Prigoschin"),
+])
+def test_cyrillic_names_as_german_news_writes_them(name, german):
+    assert german_spelling(name) == german
+
+
+def test_a_german_article_finds_people_organisations_and_no_titles_as_names():
+    extractor = ActorExtractor(load_dictionary())
+    text = ("Finanzminister Anton Siluanow sagte, Sergej Lawrow und die Europäischen Union seien uneins. "
+            "Der Ökonom Markus Weber erwartet, dass die Deutsche Bundesbank und die Europäische Zentralbank handeln.")
+    result = extractor.extract(text, None, "de")
+    assert [(text[m.start:m.end], m.actor_name) for m in result.mentions] == [
+        ("Anton Siluanow", "Anton Siluanov"), ("Sergej Lawrow", "Sergei Lavrov"), ("Europäischen Union", "European Union"),
+        ("Markus Weber", "Markus Weber"), ("Deutsche Bundesbank", "Deutsche Bundesbank"),
+        ("Europäische Zentralbank", "European Central Bank")]
+    assert [c.name for c in result.candidates] == ["Markus Weber"]
