@@ -8,9 +8,12 @@ boilerplate removed at ingestion can never produce a mention. The passes, in ord
    person's date-bounded roles; a contradiction is flagged and the mention stays the person.
 3. **Role descriptions** without a name ("the Chinese president", "Russia's foreign
    minister"): resolved through the roles held on the article's date; undated or
-   ambiguous ones are flagged, never guessed.
+   ambiguous ones are flagged, never guessed. In Spanish, Portuguese, French and German
+   articles, the descriptions of ``descriptions.yaml`` ("el presidente ruso", "la cancillería
+   venezolana") resolve the same way.
 4. **Metonyms**: a capital or seat of government stands for its country ("Beijing said"),
-   except after a locative preposition ("talks in Beijing"), where it is a place. A country
+   except after a locative preposition ("talks in Beijing") or at the start of another name
+   ("Moscow Nights"), where it is a place. A country
    followed by a description of one of its bodies names that body ("Russia's central bank",
    "the Chinese foreign ministry"); a description that is also an alias ("Security Council")
    names the body of the country its sentence names before it, if that country has one.
