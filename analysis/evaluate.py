@@ -103,7 +103,7 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
     gold = read_gold(gold_path)
     predicted = predicted_by_source(tables_dir, types)
     doc_score, mention_score = Score(0, 0, 0), Score(0, 0, 0)
-    errors = []
+    errors, mention_errors = [], []
     annotated_mentions = any("mentions" in entry for entry in gold)
     for entry in gold:
         found = predicted.get(entry["source"], pd.DataFrame(columns=["actor_name", "surface"]))
@@ -117,11 +117,20 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
             mention_score.true_positives += sum((gold_pairs & found_pairs).values())
             mention_score.false_positives += sum((found_pairs - gold_pairs).values())
             mention_score.false_negatives += sum((gold_pairs - found_pairs).values())
+            if gold_pairs != found_pairs:
+                mention_errors.append({"source": entry["source"], "missed": _pairs(gold_pairs - found_pairs),
+                                       "spurious": _pairs(found_pairs - gold_pairs)})
         if gold_actors != found_actors:
             errors.append({"source": entry["source"], "missed": sorted(gold_actors - found_actors),
                            "spurious": sorted(found_actors - gold_actors)})
     return {"documents": len(gold), "types": list(types), "document_level": doc_score.as_dict(),
-            "mention_level": mention_score.as_dict() if annotated_mentions else None, "errors": errors}
+            "mention_level": mention_score.as_dict() if annotated_mentions else None, "errors": errors,
+            "mention_errors": mention_errors}
+
+
+def _pairs(counts: Counter) -> list[str]:
+    """(surface, actor) pairs as "surface -> actor", with their count when above one."""
+    return [f"{surface} -> {actor}" + (f" (x{n})" if n > 1 else "") for (surface, actor), n in sorted(counts.items())]
 
 
 def render(result: dict) -> str:
@@ -137,5 +146,9 @@ def render(result: dict) -> str:
     if result["errors"]:
         lines.append("Documents whose actor set differs:")
         for error in result["errors"]:
+            lines.append(f"  {error['source']}: missed {error['missed'] or '-'}; spurious {error['spurious'] or '-'}")
+    if result.get("mention_errors"):
+        lines.append("Mentions that differ (surface -> actor):")
+        for error in result["mention_errors"]:
             lines.append(f"  {error['source']}: missed {error['missed'] or '-'}; spurious {error['spurious'] or '-'}")
     return "\n".join(lines)

@@ -41,6 +41,10 @@ def test_document_and_mention_scores_are_hand_computed(tables, tmp_path):
     # mentions: TP = Putin ×2 (possessive stripped), Kremlin ("the" stripped); FP = Beijing, IMF; FN = Xi
     assert result["mention_level"] == {"precision": 0.6, "recall": 0.75, "f1": 0.6667, "tp": 3, "fp": 2, "fn": 1}
     assert result["errors"][0] == {"source": "a.txt", "missed": ["Xi Jinping"], "spurious": ["China"]}
+    assert result["mention_errors"] == [
+        {"source": "a.txt", "missed": ["Xi -> Xi Jinping"], "spurious": ["Beijing -> China"]},
+        {"source": "x.jsonl#2", "missed": [], "spurious": ["IMF -> International Monetary Fund"]}]
+    assert "a.txt: missed ['Xi -> Xi Jinping']; spurious ['Beijing -> China']" in render(result)
 
 
 def test_a_gold_of_actor_sets_only_scores_no_mentions(tables, tmp_path):
