@@ -272,6 +272,10 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:" + "|".join(sorted(_OFFICE_NAMES, key=
                            r"|Sources?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
                            r"|July|August|September|October|November|December)\b)[A-Z][a-z]")
 _QUALIFIER_BEFORE_COUNTRY = re.compile(r"\b(former|then|ex|outgoing)[\s-]+$", re.IGNORECASE)  # "former Brazilian"
+# An occupation and "at" before a name: the name is where the person works ("a strategist at ",
+# "an economist with the state-run ").
+_AFFILIATION_BEFORE = re.compile(r"\b(?:economist|analyst|researcher|strategist|fellow|professor|lecturer|scholar|expert|"
+                                 r"adviser|advisor|trader|editor)s?\s+(?:at|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$")
 _BESIDE_A_TITLE = re.compile(r"(?:[’']s)?[ \t]+")  # between a country and the title that starts an alias
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9+.&\-]{1,11})\)")
 _TRUNCATED_START = re.compile(r"[a-z][\w’'\-]*")
@@ -782,6 +786,11 @@ class ActorExtractor:
                     candidates.append(_new_candidate(start, end, name, "organisation_head"))
                     found.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
                     continue
+            if _AFFILIATION_BEFORE.search(text, max(0, start - 48), start):
+                # "an economist at the Volga Trade Monitor": where someone works, whatever its head noun
+                candidates.append(_new_candidate(start, end, name, "affiliation"))
+                found.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
+                continue
             kind = (_person_context(text, start, max(end, context_end))
                     if may_be_person and _looks_like_person(name, words) else None)
             candidates.append(_new_candidate(start, end, name, kind or "capitalised"))

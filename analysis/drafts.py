@@ -25,7 +25,7 @@ def entry_type(kinds: str) -> str | None:
     found = set(kinds.split(","))
     if found & PERSON_KINDS:
         return "person"
-    if "organisation_head" in found:
+    if found & {"organisation_head", "affiliation"}:
         return "organization"
     if found == {"event"}:
         return None

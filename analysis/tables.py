@@ -91,7 +91,7 @@ FLAGS = pa.schema([                 # quality flags shown to the reader
 EXAMPLE = pa.struct([("doc_id", pa.string()), ("sent_idx", pa.int32()), ("sentence", pa.string())])
 CANDIDATES = pa.schema([            # names the dictionary does not know, most frequent first
     ("name", pa.string()),
-    ("kind", pa.string()),            # how they were found: title_before, appositive, speech_verb, according_to, organisation_head, event, capitalised, ner
+    ("kind", pa.string()),            # how they were found: title_before, appositive, speech_verb, according_to, organisation_head, affiliation, event, capitalised, ner
     ("n_mentions", pa.int32()),
     ("n_docs", pa.int32()),
     ("examples", pa.list_(EXAMPLE)),

@@ -835,6 +835,14 @@ def test_a_capital_that_starts_another_name_is_a_place(project_extractor):
     assert [m.actor_name for m in project_extractor.extract(headline).mentions] == ["Russia", "Moscow"]
 
 
+def test_where_someone_works_is_an_organisation_whatever_its_head_noun(project_extractor):
+    text = "“Prices will fall,” said Mara Ionescu, an economist at the Kestrel Ridge Monitor, and analysts with Halden Vale agreed."
+    result = project_extractor.extract(text)
+    assert [(m.actor_name, m.actor_type) for m in result.mentions if m.via == "discovered"] == [
+        ("Mara Ionescu", "person"), ("Kestrel Ridge Monitor", "organization"), ("Halden Vale", "organization")]
+    assert {c.name: c.kind for c in result.candidates}["Kestrel Ridge Monitor"] == "affiliation"
+
+
 def test_a_regnal_number_is_no_surname():
     extractor = ActorExtractor(load_dictionary())
     text = "King Charles III spoke of World War II and of Henry III."

@@ -22,7 +22,7 @@ def candidates(*rows) -> pd.DataFrame:
 
 def test_the_context_decides_the_type_where_it_can():
     assert entry_type("speech_verb") == entry_type("capitalised,title_before") == "person"
-    assert entry_type("organisation_head") == "organization"
+    assert entry_type("organisation_head") == "organization" and entry_type("affiliation,capitalised") == "organization"
     assert entry_type("capitalised") == entry_type("ner") == "TODO"
     assert entry_type("event") is None
 
