@@ -25,20 +25,20 @@ tenth of the texts: per-document work holds one document at a time, so it does n
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
 Latest figures, ``make benchmark-actors`` in a fresh clone (``python benchmarks/bench_actors.py``:
-20 MB, 5,982 documents, 2,571 unambiguous aliases; 5 MB of the seed articles, 1,425 documents;
+20 MB, 5,982 documents, 2,686 unambiguous aliases; 5 MB of the seed articles, 1,425 documents;
 Python 3.11, x86_64, one core of a shared two-core machine)::
 
     pipeline                               MB/s   x spaCy
-    geonarratives                          4.84   1.2
-    geonarratives-matching                24.30   6.2
-    geonarratives-scans-only              20.79   5.3
-    spacy-entityruler                      3.93   1.0
-    geonarratives (real articles)          4.36   2.0
-    spacy-entityruler (real articles)      2.13   1.0
+    geonarratives                          6.36   1.4
+    geonarratives-matching                29.77   6.5
+    geonarratives-scans-only              32.05   7.0
+    spacy-entityruler                      4.55   1.0
+    geonarratives (real articles)          5.59   2.1
+    spacy-entityruler (real articles)      2.60   1.0
 
-    geonarratives by stage (s of 4.13): alias matching 1.07, aliases/metonyms/currency
-    issuers 0.81, titles and role descriptions 0.37, discovery of new names 1.35, surname
-    coreference 0.18, flags 0.09, merging and sorting 0.26
+    geonarratives by stage (s of 3.15): alias matching 0.84, aliases/metonyms/currency
+    issuers 0.57, titles and role descriptions 0.30, discovery of new names 1.03, surname
+    coreference 0.14, flags 0.07, merging and sorting 0.20
 
 Absolute MB/s moves with the machine's load (a version with fewer rules gave 6.52 MB/s against
 spaCy's 4.90 on a quieter core), and the ``x spaCy`` ratio moves too, since load slows the two
