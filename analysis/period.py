@@ -121,7 +121,7 @@ class Selection:
         """Why nothing is selected, and what to check; ``None`` when articles are selected."""
         if not self.has_articles:
             return (f"the tables folder has no articles table; run notebook 01 (or `python -m analysis run "
-                    f"--corpus DIR --out {self.tables_dir.name}`) first")
+                    f"--corpus DIR --out {self.tables_dir}`) first")
         if self.all_dates.empty:
             return ("0 articles were ingested from the corpus: every file was skipped or is a duplicate; "
                     "see ingest_report (notebook 01 and the report index list each file with its reason)")

@@ -59,6 +59,7 @@ def quality_notes(tables_dir: Path | str, period=None) -> dict:
     (in ``period``), each only if its table exists."""
     from analysis.period import Period, select
     from analysis.report import implausible_rows
+    from analysis.store import optional_table
 
     selection = select(tables_dir, period or Period())
     notes: dict = {}
@@ -66,7 +67,8 @@ def quality_notes(tables_dir: Path | str, period=None) -> dict:
     if report is not None:
         skipped = report[report["status"] == "skipped"].sort_values("source")
         notes["skipped"] = [(row.source, row.reason) for row in skipped.itertuples()]
-    records = selection.optional("record_report", ["source", "record", "status", "reason"])
+    # The records of the whole corpus: a skipped record has no article, so no doc_id that a period could keep
+    records = optional_table(tables_dir, "record_report", ["source", "record", "status", "reason"])
     if records is not None and (records["status"] == "skipped").any():
         skipped = records[records["status"] == "skipped"].sort_values(["source", "record"])
         notes["skipped_records"] = [(f"{row.source} #{row.record}", row.reason) for row in skipped.itertuples()]

@@ -225,8 +225,9 @@ def test_index_numbers_notes_and_escaping(tables):
         {"source": "b.txt", "status": "duplicate", "reason": "near-duplicate of a.txt"},
     ])
     _write(report_dir / "tables", "record_report", [
-        {"source": "x.csv", "record": 3, "status": "skipped", "reason": "no 'text' field (fields present: body)"},
-        {"source": "x.csv", "record": 2, "status": "ingested", "reason": "4 sentences"}])
+        {"source": "x.csv", "record": 3, "status": "skipped", "reason": "no 'text' field (fields present: body)",
+         "doc_id": None},
+        {"source": "x.csv", "record": 2, "status": "ingested", "reason": "4 sentences", "doc_id": "a"}])
     _write(report_dir / "tables", "flags", [{"doc_id": "a", "flag": "title_mismatch"},
                                             {"doc_id": "b", "flag": "truncated_word"},
                                             {"doc_id": "c", "flag": "title_mismatch"}])
