@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed
 
 help:  ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Variables: CORPUS=$(CORPUS)  NAME=<report name>  PARAMS='-p key=value ...'"
+	@echo "  Variables: CORPUS=$(CORPUS)  NAME=<report name>  PARAMS='-p key=value --text-field NAME ...'"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -15,9 +15,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                     help="folder of articles, searched recursively (default: the synthetic sample, %(default)s)")
     io.add_argument("--out", type=Path, default=None,
                     help="folder for the Parquet tables (default: data/processed/<corpus folder name>)")
-    exports = parser.add_argument_group("JSONL/JSON/CSV exports: which field holds what")
-    for name, default in (("text", "text"), ("title", "title"), ("date", "date"), ("url", "url"), ("outlet", "outlet")):
-        exports.add_argument(f"--{name}-field", default=default, metavar="NAME", help=f"(default: {default})")
+    _add_export_options(parser)
     tuning = parser.add_argument_group("tuning")
     tuning.add_argument("--max-file-mb", type=float, default=20.0,
                         help="skip single-article files larger than this, with a reason (default: %(default)s)")
@@ -43,12 +41,22 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                             help="skip the amounts, claims, frames and plausibility tables")
 
 
+def _add_export_options(parser: argparse.ArgumentParser) -> None:
+    """The reader's field options, shared by `run` and `report` (which passes them on as parameters)."""
+    from analysis.readers import EXPORT_FIELDS, ReaderOptions
+
+    exports = parser.add_argument_group("JSONL/JSON/CSV exports: which field holds what")
+    for name in EXPORT_FIELDS:
+        default = getattr(ReaderOptions, name)
+        exports.add_argument(f"--{name.replace('_', '-')}", default=default, metavar="NAME",
+                             help=f"(default: {default})")
+
+
 def _run_options(args: argparse.Namespace):
     from analysis.pipeline import RunOptions
-    from analysis.readers import ReaderOptions
+    from analysis.readers import EXPORT_FIELDS, ReaderOptions
 
-    reader = ReaderOptions(text_field=args.text_field, title_field=args.title_field, date_field=args.date_field,
-                           url_field=args.url_field, outlet_field=args.outlet_field, max_file_mb=args.max_file_mb)
+    reader = ReaderOptions(max_file_mb=args.max_file_mb, **{name: getattr(args, name) for name in EXPORT_FIELDS})
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
                       batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress,
                       actors=not args.no_actors, dictionary_dir=args.dictionary,
@@ -175,17 +183,56 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_parameters(args: argparse.Namespace) -> dict:
+    """The notebook parameters of `report`: --params, -p, and the export fields (--text-field NAME is
+    -p text_field=NAME; only those changed from the default, so report.json lists what the reader chose)."""
+    from analysis.readers import EXPORT_FIELDS, ReaderOptions
+    from analysis.report import parse_parameters
+
+    parameters = parse_parameters(args.parameter, args.params)
+    parameters.update({name: getattr(args, name) for name in EXPORT_FIELDS
+                       if getattr(args, name) != getattr(ReaderOptions, name)})
+    return parameters
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import ReportError, build_report, parse_parameters
+    from analysis.report import ReportError, build_report
 
     try:
-        parameters = parse_parameters(args.parameter, args.params)
-        path = build_report(args.corpus, args.name, parameters, show_code=args.show_code)
+        path = build_report(args.corpus, args.name, report_parameters(args), show_code=args.show_code)
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Report written to {path}; open {path / 'index.html'}")
     return 0
+
+
+def notebook_parameters_help() -> str:
+    """Every parameter the numbered notebooks declare, with its default, its comment and the notebooks using it."""
+    import papermill as pm
+
+    from analysis.report import PATHS, numbered_notebooks
+
+    found: dict[str, dict] = {}
+    for notebook in numbered_notebooks():
+        for name, spec in pm.inspect_notebook(str(notebook)).items():
+            if name not in PATHS:
+                entry = found.setdefault(name, {"default": spec["default"], "help": spec["help"], "notebooks": []})
+                entry["notebooks"].append(notebook.name[:2])
+    rows = {name: (f"{name} = {entry['default']}", f"{entry['help']} ({', '.join(entry['notebooks'])})".strip())
+            for name, entry in sorted(found.items())}
+    width = max(len(left) for left, _ in rows.values())
+    return "\n".join(f"  {left:<{width}}  {right}" for left, right in rows.values())
+
+
+class _ReportHelp(argparse.Action):
+    """-h for `report`: the notebooks' parameters are read only when asked for, not on every command."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.epilog = ("notebook parameters (-p NAME=VALUE or --params FILE.yaml; default; used by notebooks):\n"
+                         + notebook_parameters_help())
+        parser.print_help()
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -236,8 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(func=cmd_evaluate)
 
     report = commands.add_parser("report", help="execute the numbered notebooks over a corpus into reports/NAME",
-                                 description="Execute notebooks/[0-9][0-9]-*.ipynb in order with papermill into "
-                                             "reports/NAME/ (notebook 01 ingests --corpus), passing the parameters given.")
+                                 description="Ingest --corpus, then execute notebooks/[0-9][0-9]-*.ipynb in order with "
+                                             "papermill into reports/NAME/, passing the parameters given.",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
+    report.add_argument("-h", "--help", action=_ReportHelp, nargs=0, help="show this help, with every notebook "
+                                                                          "parameter and its default, and exit")
     report.add_argument("--corpus", type=Path, default=config.SAMPLE_CORPUS,
                         help="folder of articles (default: the synthetic sample, %(default)s)")
     report.add_argument("--name", default=None, help="report folder name under reports/ (default: corpus folder name)")
@@ -245,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a notebook parameter, e.g. -p start_date=2024-01-01 (repeatable; values are YAML)")
     report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
     report.add_argument("--params", type=Path, default=None, metavar="FILE.yaml", help="notebook parameters from a YAML file")
+    _add_export_options(report)
     report.set_defaults(func=cmd_report)
     return parser
 

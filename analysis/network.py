@@ -505,8 +505,10 @@ def outlet_network(mentions: pd.DataFrame, articles: pd.DataFrame,
     actor_nodes_ = sorted(n for n, side in graph.nodes(data="bipartite") if side == 1)
 
     def project(side: list[str]) -> nx.Graph:
-        projected = nx.bipartite.weighted_projected_graph(graph, side)
         plain = nx.Graph()
+        if not side:  # no article with a known outlet: networkx refuses to project an empty graph
+            return plain
+        projected = nx.bipartite.weighted_projected_graph(graph, side)
         plain.add_nodes_from(sorted(n.split(":", 1)[1] for n in side))
         plain.add_edges_from(sorted((min(u, v).split(":", 1)[1], max(u, v).split(":", 1)[1], {"weight": w})
                                     for u, v, w in projected.edges(data="weight")))

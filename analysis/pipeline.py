@@ -69,6 +69,9 @@ class RunSummary:
     frames: int = 0
     implausible: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
+    # Skipped records of exports by kind, each under the full reason of its first record: the reason says how to
+    # fix it ("fields present: body, headline…; name the text field with --text-field").
+    record_skip_reasons: dict[str, int] = field(default_factory=dict)
 
     def render(self) -> str:
         """A one-screen summary for the terminal."""
@@ -85,6 +88,10 @@ class RunSummary:
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
             lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.skip_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if self.record_skip_reasons:
+            lines.append("Records  skipped in JSONL/JSON/CSV exports (see record_report.parquet for every record)")
+            lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.record_skip_reasons.items(),
+                                                                            key=lambda kv: (-kv[1], kv[0]))]
         return "\n".join(lines)
 
 
@@ -217,6 +224,7 @@ def _record_file(source: str, items: list[Article | Skip], detector: DuplicateDe
             if is_export:
                 sink.add("record_report", {"source": source, "record": item.record, "status": "skipped",
                                            "reason": item.reason, "doc_id": None, "duplicate_of": None})
+                _count_kind(summary.record_skip_reasons, item.reason)
             continue
         match = detector.check(item.doc_id, item.text)
         if match:
@@ -259,6 +267,13 @@ def _record_file(source: str, items: list[Article | Skip], detector: DuplicateDe
         "n_records": n_records, "n_ingested": len(kept_ids), "doc_ids": kept_ids,
         "duplicate_of": duplicate_of[0][0] if status == "duplicate" else None,
     })
+
+
+def _count_kind(counts: dict[str, int], reason: str) -> None:
+    """Count ``reason`` under the first reason of its kind (its text before any detail in parentheses)."""
+    kind = reason.split(" (")[0]
+    key = next((known for known in counts if known.split(" (")[0] == kind), reason)
+    counts[key] = counts.get(key, 0) + 1
 
 
 def _ingest_note(article: Article) -> str:

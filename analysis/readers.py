@@ -38,6 +38,10 @@ class ReaderOptions:
     max_record_chars: int = 2_000_000
 
 
+# The options naming the fields of JSONL/JSON/CSV exports (--text-field … of `run` and `report`).
+EXPORT_FIELDS = ("text_field", "title_field", "date_field", "url_field", "outlet_field")
+
+
 @dataclass
 class RawDocument:
     """A document as read, before cleaning. ``hints`` hold metadata given by the format."""

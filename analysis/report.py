@@ -32,6 +32,8 @@ import pandas as pd
 import yaml
 
 from analysis import __version__, config
+from analysis.readers import EXPORT_FIELDS
+from analysis.store import optional_table
 
 # Libraries whose versions change what a report shows; listed in index.html and report.json when installed.
 KEY_LIBRARIES = ("pandas", "pyarrow", "duckdb", "matplotlib", "seaborn", "networkx", "papermill", "nbconvert",
@@ -53,6 +55,9 @@ def parse_parameters(pairs: list[str], params_file: Path | None = None) -> dict:
             loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as error:
             raise ReportError(f"cannot read parameters file '{params_file}': {error}") from error
+        except ValueError as error:  # a date YAML cannot build (start_date: 2024-13-01)
+            raise ReportError(f"parameters file '{params_file}' holds an impossible date ({error}); dates are "
+                              "YYYY-MM-DD") from error
         if not isinstance(loaded, dict):
             raise ReportError(f"parameters file '{params_file}' must hold a mapping of name: value")
         parameters.update(loaded)
@@ -62,8 +67,10 @@ def parse_parameters(pairs: list[str], params_file: Path | None = None) -> dict:
             raise ReportError(f"parameter '{pair}' is not of the form key=value (e.g. -p start_date=2024-01-01)")
         try:
             parameters[key.strip()] = yaml.safe_load(value) if value else ""
-        except yaml.YAMLError:
-            parameters[key.strip()] = value  # e.g. "a: b" or an unbalanced quote: take the text as written
+        except (yaml.YAMLError, ValueError):
+            # "a: b" or an unbalanced quote, or a date YAML cannot build (2024-13-01): the text as written,
+            # which the parameter's own check then names
+            parameters[key.strip()] = value
     # YAML reads 2024-01-01 as a date; notebooks take plain strings.
     return {key: (value.isoformat() if hasattr(value, "isoformat") else value) for key, value in parameters.items()}
 
@@ -164,16 +171,36 @@ def export_html(notebook: Path, show_code: bool = False, index_link: bool = Fals
     return target
 
 
-def _stable_cell_ids(notebook: Path) -> None:
+def _stable_cell_ids(notebook: Path, stopped_at: int | None = None) -> None:
     """Give papermill's injected-parameters cell a fixed id (papermill draws a random one), and join each
-    cell's consecutive printed outputs, so reruns match."""
+    cell's consecutive printed outputs, so reruns match. A notebook that stopped on purpose in cell ``stopped_at``
+    (:class:`analysis.period.NothingToShow`) ends with that cell's note: papermill's error banners and the cells
+    that never ran are left out of the page."""
     import nbformat
+    from papermill.execute import ERROR_MARKER_TAG
 
     executed = nbformat.read(notebook, as_version=4)
+    if stopped_at is not None:
+        executed.cells = [cell for cell in executed.cells
+                          if ERROR_MARKER_TAG not in cell.metadata.get("tags", [])][:stopped_at + 1]
     for cell in executed.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
     nbformat.write(joined_streams(executed), notebook)
+
+
+def failed_cell(notebook: Path, cell_index: int, exec_count: int | None) -> str:
+    """Where a cell of an executed notebook failed, as a reader finds it: its number, its place among the
+    cells and the heading of its section (papermill's own marker cells not counted)."""
+    import nbformat
+    from papermill.execute import ERROR_MARKER_TAG
+
+    cells = [cell for cell in nbformat.read(notebook, as_version=4).cells
+             if ERROR_MARKER_TAG not in cell.metadata.get("tags", [])]
+    headings = [line.lstrip("#").strip() for cell in cells[:cell_index] if cell.cell_type == "markdown"
+                for line in cell.source.splitlines() if line.startswith("#")]
+    place = f"cell {cell_index + 1} of {len(cells)}" + (f", section '{headings[-1]}'" if headings else "")
+    return f"cell [{exec_count}] ({place})"
 
 
 def joined_streams(notebook):
@@ -208,18 +235,104 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# What every notebook gets from the report itself rather than from the reader's parameters.
+PATHS = ("corpus", "tables_dir", "figures_dir")
+# What the report's own run of the pipeline takes (run_options), whichever notebooks are executed.
+RUN_PARAMETERS = (*EXPORT_FIELDS, "near_duplicate_threshold", "window", "weight")
+
+
+def report_settings(parameters: dict, declared: dict[Path, dict]) -> dict[str, dict]:
+    """Every parameter the notebooks declare (but the paths) and every run parameter given, with its value in this
+    report and the notebooks that use it: ``{name: {"value": …, "default": True when not given, "notebooks":
+    ["03", "05"]}}``."""
+    settings: dict[str, dict] = {}
+    for notebook, defaults in declared.items():
+        for key, default in defaults.items():
+            if key in PATHS:
+                continue
+            value = coerce_parameter(key, parameters[key], default, notebook.name) if key in parameters else default
+            entry = settings.setdefault(key, {"value": value, "default": key not in parameters, "notebooks": []})
+            entry["notebooks"].append(notebook.name[:2])
+    for key in set(parameters) & set(RUN_PARAMETERS) - set(settings):
+        settings[key] = {"value": parameters[key], "default": False, "notebooks": []}
+    return dict(sorted(settings.items()))
+
+
+def check_settings(values: dict) -> None:
+    """Stop before any notebook runs on a date, window or weight the notebooks cannot use, naming it."""
+    from analysis.network import WEIGHTS, WINDOWS
+    from analysis.period import Period, PeriodError
+
+    for name, allowed in (("window", WINDOWS), ("weight", WEIGHTS)):
+        if name in values and values[name] not in allowed:
+            raise ReportError(f"parameter {name} '{values[name]}' is not one of {', '.join(allowed)} "
+                              f"(e.g. -p {name}={allowed[0]})")
+    try:
+        Period(**{key: values[key] for key in ("start_date", "end_date", "include_undated") if key in values})
+    except PeriodError as error:
+        raise ReportError(f"parameter {error}") from error
+
+
+def run_options(values: dict):
+    """The pipeline's options that report parameters of the same name set (text_field, window,
+    near_duplicate_threshold …): the run the notebooks read is made with the report's choices."""
+    from dataclasses import fields
+
+    from analysis.pipeline import RunOptions
+    from analysis.readers import ReaderOptions
+
+    reader = ReaderOptions(**{f.name: values[f.name] for f in fields(ReaderOptions) if f.name in values})
+    return RunOptions(reader=reader, progress=False, **{f.name: values[f.name] for f in fields(RunOptions)
+                                                        if f.name in values and f.name not in ("reader", "progress")})
+
+
+def similar_names(name: str, names) -> list[str]:
+    """Up to five of ``names`` like ``name``: close spellings (difflib, case ignored), then those sharing its last word."""
+    lowered = {candidate.lower(): candidate for candidate in names}
+    close = [lowered[match] for match in difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.6)]
+    last = name.split()[-1].lower() if name.split() else ""
+    partial = sorted(candidate for candidate in lowered.values() if last and last in candidate.lower().split())
+    return list(dict.fromkeys(close + partial))[:5]
+
+
+def check_focus_actor(actor: str, tables_dir: Path) -> None:
+    """Stop a report whose focus actor is neither a canonical name of the actor dictionary nor an actor of the
+    corpus, suggesting the closest names: a typo would otherwise leave the notebooks about another actor."""
+    from analysis.lexicon import load_dictionary
+
+    dictionary = load_dictionary()
+    mentions = optional_table(tables_dir, "mentions", ["actor_name"])
+    names = set(dictionary.by_name) | (set(mentions["actor_name"].dropna()) if mentions is not None else set())
+    if actor in names:
+        return
+    owners = sorted({dictionary.actors[actor_id].name for actor_id in dictionary.alias_owners.get(actor, [])})
+    suggestions = owners or similar_names(actor, names)
+    hint = (f"it is another name of {' or '.join(owners)}; use the canonical name" if owners else
+            f"did you mean {' or '.join(suggestions)}?" if suggestions else
+            "use a canonical name as in mentions.actor_name")
+    raise ReportError(f"parameter focus_actor '{actor}' is neither an actor of the dictionary (data/lexicons/actors) "
+                      f"nor one named in this corpus; {hint} "
+                      f"(e.g. -p focus_actor=\"{suggestions[0] if suggestions else 'Xi Jinping'}\")")
+
+
 def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
                  reports_dir: Path = config.REPORTS_DIR, show_code: bool = False,
                  notebooks: list[Path] | None = None) -> Path:
     """Execute every numbered notebook over ``corpus`` into ``reports_dir/name``; return that folder.
 
-    Each notebook gets ``corpus``, ``tables_dir`` (``<report>/tables``), ``figures_dir`` (``<report>/figures``)
-    and those of ``parameters`` it declares, converted to the type of its default. A failing notebook stops the
-    run with a :class:`ReportError` naming the notebook and the cell; its partial output, its HTML page and an
-    index marking the failure are kept.
+    The parameters are checked first (names, types, dates, window, weight); the pipeline then runs once over the
+    corpus with the report's export fields and network options into ``<report>/tables``, and the focus actor is
+    checked against the actor dictionary and that run. Each notebook gets ``corpus``, ``tables_dir``,
+    ``figures_dir`` (``<report>/figures``) and those of ``parameters`` it declares, converted to the type of its
+    default. A notebook with nothing to show for the period stops with a note (status ``stopped``) and the next
+    one runs; a failing notebook stops the run with a :class:`ReportError` naming the notebook, the cell and its
+    section; its partial output, its HTML page and an index marking the failure are kept.
     """
     import papermill as pm
 
+    from analysis.lexicon import LexiconError
+    from analysis.period import NothingToShow
+    from analysis.pipeline import CorpusError, run
     from analysis.report_index import write_index
 
     corpus = Path(corpus).resolve()
@@ -227,13 +340,17 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         raise ReportError(f"corpus folder '{corpus}' does not exist; pass --corpus DIR")
     name = _check_name(name or config.corpus_name(corpus))
     report_dir = Path(reports_dir).resolve() / name
+    tables_dir = report_dir / "tables"
     notebooks = list(notebooks) if notebooks is not None else numbered_notebooks()
     declared = {notebook: declared_parameters(notebook) for notebook in notebooks}
-    known = set().union(*declared.values()) if declared else set()
+    known = set().union(RUN_PARAMETERS, *declared.values())
     if set(parameters) - known:
         raise ReportError(f"unknown parameter(s) {sorted(set(parameters) - known)}; the notebooks declare {sorted(known)}")
-    common = {"corpus": str(corpus), "tables_dir": str(report_dir / "tables"),
-              "figures_dir": str(report_dir / "figures"), **parameters}
+    settings = report_settings(parameters, declared)
+    values = {key: entry["value"] for key, entry in settings.items()}
+    check_settings(values)
+    common = {"corpus": str(corpus), "tables_dir": str(tables_dir), "figures_dir": str(report_dir / "figures"),
+              **parameters}
     passed = {notebook.name: {key: coerce_parameter(key, value, defaults[key], notebook.name)
                               for key, value in sorted(common.items()) if key in defaults}
               for notebook, defaults in declared.items()}
@@ -241,11 +358,27 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     report_dir.mkdir(parents=True, exist_ok=True)
     _clear_generated(report_dir)
     manifest = {"name": name, "corpus": str(corpus), "parameters": dict(sorted(parameters.items())),
-                "tables_dir": "tables", "figures_dir": "figures", "show_code": show_code,
+                "settings": settings, "tables_dir": "tables", "figures_dir": "figures", "show_code": show_code,
                 "versions": package_versions(), "status": "running", "error": None, "started_at": _now(),
                 "finished_at": None, "notebooks": [{"notebook": notebook.name, "parameters": passed[notebook.name],
                                                     "status": "pending", "seconds": None} for notebook in notebooks]}
     _write_manifest(report_dir, manifest)
+
+    def stop(message: str, cause: Exception):
+        manifest.update(status="failed", error=message, finished_at=_now())
+        _write_manifest(report_dir, manifest)
+        write_index(report_dir, manifest)
+        raise ReportError(message) from cause
+
+    # One run over the corpus, with the report's choices, before any notebook: every notebook reads its tables
+    # (notebook 01 runs it again to show each step), and the focus actor can be looked up in it.
+    print(f"Ingesting {corpus} → {tables_dir}")
+    try:
+        print(run(corpus, tables_dir, run_options(values)).render())
+        if "focus_actor" in values:
+            check_focus_actor(values["focus_actor"], tables_dir)
+    except (CorpusError, LexiconError, ReportError) as error:
+        stop(str(error), error)
     for entry, notebook in zip(manifest["notebooks"], notebooks):
         output = report_dir / notebook.name
         print(f"Executing {notebook.name} → {output}")
@@ -254,15 +387,18 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
             pm.execute_notebook(str(notebook), str(output), cwd=str(config.NOTEBOOKS_DIR), kernel_name=kernel_name,
                                 parameters=passed[notebook.name], progress_bar=False)
         except pm.PapermillExecutionError as error:
-            message = (f"notebook {notebook.name} failed in cell {error.exec_count}: {error.ename}: {error.evalue}; "
-                       f"the partial output is kept in {output}")
-            entry.update(status="failed", seconds=round(time.perf_counter() - started, 2))
-            manifest.update(status="failed", error=message, finished_at=_now())
-            _stable_cell_ids(output)
+            entry["seconds"] = round(time.perf_counter() - started, 2)
+            stopped = error.ename == NothingToShow.__name__
+            where = failed_cell(output, error.cell_index, error.exec_count)
+            _stable_cell_ids(output, stopped_at=error.cell_index if stopped else None)
             export_html(output, show_code, index_link=True)
-            _write_manifest(report_dir, manifest)
-            write_index(report_dir, manifest)
-            raise ReportError(message) from error
+            if stopped:
+                entry.update(status="stopped", note=error.evalue)
+                print(f"  stopped: {error.evalue}")
+                continue
+            entry["status"] = "failed"
+            stop(f"notebook {notebook.name} failed in {where}: {error.ename}: {error.evalue}; the partial output is "
+                 f"kept in {output}", error)
         entry.update(status="executed", seconds=round(time.perf_counter() - started, 2))
         _stable_cell_ids(output)
         export_html(output, show_code, index_link=True)
@@ -275,9 +411,6 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
 # --------------------------------------------------------------------------------------------------------------
 # The focus-actor brief (notebooks/05-report.ipynb)
 # --------------------------------------------------------------------------------------------------------------
-
-# Outlets are sources and places are settings, not partners (as in the network stage's default exclusions).
-NOT_PARTNERS = ("media", "place")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
 
@@ -293,26 +426,8 @@ def markdown_text(value) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
-def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None = None) -> pd.DataFrame | None:
-    """A table of the run, or ``None`` when no notebook wrote it (only the columns it has of ``columns``)."""
-    import pyarrow.parquet as pq
-
-    path = Path(tables_dir) / f"{name}.parquet"
-    if not path.exists():
-        return None
-    if columns is not None:
-        present = set(pq.read_schema(path).names)
-        columns = [column for column in columns if column in present]
-    return pd.read_parquet(path, columns=columns)
-
-
-def _sentence_keys(sentence_ids) -> list[tuple[str, int]]:
-    """``(doc_id, sent_idx)`` pairs from an ``edges.sentence_ids`` cell ("doc_id:sent_idx" strings)."""
-    keys = []
-    for item in sentence_ids if sentence_ids is not None else []:
-        doc_id, _, idx = item.rpartition(":")
-        keys.append((doc_id, int(idx)))
-    return keys
+# What the brief calls the windows in which partners are named together.
+WINDOW_UNITS = {"sentence": "sentences", "paragraph": "paragraphs", "document": "articles"}
 
 
 @dataclass
@@ -320,85 +435,62 @@ class FocusBrief:
     """What the corpus says about one actor in one period, each part traceable to (doc_id, sent_idx)."""
 
     actor: str
-    start_date: str
-    end_date: str
+    period: str                            # the period's label ("2024-01-01 to the latest article")
     n_articles: int                        # articles in the period
     mentions: pd.DataFrame                 # the actor's mentions in the period, with outlet/title/published
-    partners: pd.DataFrame | None          # partner, weight, n_sentences, n_docs
-    partners_from: str                     # "edges", "mentions" (same sentence) or "" when neither table exists
+    partners: pd.DataFrame | None          # partner, weight, n_sentences (shared windows), n_docs
     claims: pd.DataFrame | None            # currency-shift claims involving the actor
     sources: pd.DataFrame                  # articles naming the actor: outlet, title, published, mentions
     flags: pd.DataFrame | None = None      # quality flags raised on the actor's mentions (flags table)
     missing: list[str] = field(default_factory=list)      # tables not found
     suggestions: list[str] = field(default_factory=list)  # similar actor names, when the actor is absent
+    window: str = "sentence"               # the co-occurrence window partners share
+    note: str | None = None                # why no article is in the period (analysis.period.Selection.note)
 
     @property
     def found(self) -> bool:
         return not self.mentions.empty
 
-    @property
-    def period(self) -> str:
-        if not self.start_date and not self.end_date:
-            return "the whole corpus"
-        return f"{self.start_date or 'the earliest article'} to {self.end_date or 'the latest article'}"
-
 
 def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_date: str = "",
-                include_undated: bool = True, top: int = 10) -> FocusBrief:
+                include_undated: bool = True, top: int = 10, window: str = "sentence",
+                weight: str = "npmi") -> FocusBrief:
     """Build the brief on ``actor`` (a canonical name) from the tables in ``tables_dir``.
 
-    Partners come from ``edges`` (restricted to the period through ``edges.sentence_ids`` when a period is
-    set); without that table, from the sentence co-occurrence of ``mentions`` (:func:`analysis.network.cooccurrence`). Claims involve the actor
-    when it is the claim's actor, its source (``attributed_to``) or is named in the claim's sentence.
+    Everything is read for the articles of the period (:func:`analysis.period.select`). Partners are the actors
+    named in the same ``window`` in those articles, weighted by ``weight``: the network of notebook 03 for the
+    same parameters. Claims involve the actor when it is the claim's actor, its source (``attributed_to``) or is
+    named in the claim's sentence.
     """
-    from analysis.period import in_period
+    from analysis.period import Period, select
 
-    missing = []
-    articles = optional_table(tables_dir, "articles", ["doc_id", "outlet", "title", "published", "source"])
-    if articles is None:
-        missing.append("articles")
-        articles = pd.DataFrame(columns=["doc_id", "outlet", "title", "published", "source"])
-    articles = articles[in_period(articles["published"], start_date, end_date, include_undated)]
-    period_docs = set(articles["doc_id"])
-
-    mentions = optional_table(tables_dir, "mentions", ["doc_id", "sent_idx", "start", "end", "surface",
-                                                       "actor_name", "actor_type"])
+    selection = select(tables_dir, Period(start_date, end_date, include_undated))
+    missing = [] if selection.has_articles else ["articles"]
+    articles = selection.articles.reindex(columns=["doc_id", "outlet", "title", "published", "source"])
+    columns = ["doc_id", "sent_idx", "start", "end", "surface", "actor_name", "actor_type"]
+    mentions = selection.optional("mentions", columns)
     if mentions is None:
         missing.append("mentions")
-        mentions = pd.DataFrame(columns=["doc_id", "sent_idx", "start", "end", "surface", "actor_name", "actor_type"])
-    mentions = mentions[mentions["doc_id"].isin(period_docs)]
+        mentions = pd.DataFrame(columns=columns)
     own = mentions[mentions["actor_name"] == actor].merge(articles, on="doc_id", how="left")
     own = own.sort_values(["published", "doc_id", "sent_idx", "start"], na_position="last").reset_index(drop=True)
-
-    suggestions = []
-    if own.empty:
-        names = sorted(set(mentions["actor_name"].dropna()))
-        lowered = {name.lower(): name for name in names}
-        close = difflib.get_close_matches(actor.lower(), list(lowered), n=3, cutoff=0.6)
-        surname = actor.split()[-1].lower() if actor.split() else ""
-        partial = [name for name in names if surname and surname in name.lower().split()]
-        suggestions = sorted({lowered[name] for name in close} | set(partial))
-
-    partners, partners_from = _partners(tables_dir, actor, mentions, period_docs, bool(start_date or end_date),
-                                        missing)
-    if partners is not None:
-        partners = partners.head(top).reset_index(drop=True)
-    claims = _claims(tables_dir, actor, own, articles, missing)
-
+    suggestions = similar_names(actor, set(mentions["actor_name"].dropna())) if own.empty else []
+    partners = None if "mentions" in missing else _partners(selection.edges(window, weight), actor).head(top)
     sources = (own.groupby("doc_id", sort=False)
                .agg(outlet=("outlet", "first"), title=("title", "first"), published=("published", "first"),
                     mentions=("sent_idx", "size"))
                .reset_index()) if not own.empty else pd.DataFrame(
                    columns=["doc_id", "outlet", "title", "published", "mentions"])
     sources = sources.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
-    return FocusBrief(actor=actor, start_date=start_date, end_date=end_date, n_articles=len(articles),
-                      mentions=own, partners=partners, partners_from=partners_from, claims=claims, sources=sources,
-                      flags=_flags(tables_dir, own), missing=missing, suggestions=suggestions)
+    return FocusBrief(actor=actor, period=selection.period.label, n_articles=len(articles), mentions=own,
+                      partners=partners, claims=_claims(selection, actor, own, articles, missing), sources=sources,
+                      flags=_flags(selection, own), missing=missing, suggestions=suggestions, window=window,
+                      note=selection.note)
 
 
-def _flags(tables_dir, own: pd.DataFrame) -> pd.DataFrame | None:
+def _flags(selection, own: pd.DataFrame) -> pd.DataFrame | None:
     """Quality flags (a title that does not fit the person's role, a truncated name …) overlapping the mentions."""
-    flags = optional_table(tables_dir, "flags", ["doc_id", "sent_idx", "start", "end", "flag", "surface", "detail"])
+    flags = selection.optional("flags", ["doc_id", "sent_idx", "start", "end", "flag", "surface", "detail"])
     if flags is None:
         return None
     spans = own[["doc_id", "sent_idx", "start", "end"]]
@@ -409,46 +501,22 @@ def _flags(tables_dir, own: pd.DataFrame) -> pd.DataFrame | None:
             .sort_values(["doc_id", "sent_idx", "flag"]).reset_index(drop=True))
 
 
-def _partners(tables_dir, actor, mentions, period_docs, has_period, missing):
-    from analysis.network import cooccurrence
-
-    edges, source = optional_table(tables_dir, "edges"), "edges"
-    if edges is None:
-        missing.append("edges")
-        if "mentions" in missing:
-            return None, ""
-        # Without the network table, the same sentence co-occurrence the network stage computes.
-        edges, source = cooccurrence(mentions, exclude_types=NOT_PARTNERS), "mentions"
-    rows = []
-    for edge in edges.itertuples(index=False):
-        if actor not in (edge.source, edge.target):
-            continue
-        partner = edge.target if edge.source == actor else edge.source
-        row = {"partner": partner, "weight": edge.weight, "n_sentences": edge.n_sentences, "n_docs": edge.n_docs}
-        if has_period and "sentence_ids" in edges.columns:
-            # Edges count the whole corpus; within a period, recount from the sentences behind each edge.
-            keys = [key for key in _sentence_keys(edge.sentence_ids) if key[0] in period_docs]
-            if not keys:
-                continue
-            row.update(n_sentences=len(set(keys)), n_docs=len({doc for doc, _ in keys}))
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=["partner", "weight", "n_sentences", "n_docs"])
-    # Readers ask "who with, how often": shared sentences first; the association weight (e.g. NPMI) ranks
+def _partners(edges: pd.DataFrame, actor: str) -> pd.DataFrame:
+    """The other end of each of ``actor``'s edges, most shared windows first."""
+    own = edges[(edges["source"] == actor) | (edges["target"] == actor)]
+    table = pd.DataFrame({"partner": own["target"].where(own["source"] == actor, own["source"]),
+                          "weight": own["weight"], "n_sentences": own["n_sentences"], "n_docs": own["n_docs"]})
+    # Readers ask "who with, how often": shared windows first; the association weight (e.g. NPMI) ranks
     # rare pairs highest and only breaks ties here.
-    return _by_frequency(table), source
-
-
-def _by_frequency(table: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["n_sentences", "n_docs", "weight", "partner"],
                              ascending=[False, False, False, True]).reset_index(drop=True)
 
 
-def _claims(tables_dir, actor, own, articles, missing):
-    claims = optional_table(tables_dir, "claims")
+def _claims(selection, actor, own, articles, missing):
+    claims = selection.optional("claims")
     if claims is None:
         missing.append("claims")
         return None
-    claims = claims[claims["doc_id"].isin(set(articles["doc_id"]))]
     involved = claims["actor_name"] == actor
     if "attributed_to" in claims.columns:
         involved |= claims["attributed_to"] == actor
@@ -459,7 +527,7 @@ def _claims(tables_dir, actor, own, articles, missing):
                                      "amount_text", "status", "attributed_to") if column in claims.columns]
     selected = claims.loc[involved, columns].merge(articles[["doc_id", "outlet", "title", "published"]],
                                                    on="doc_id", how="left")
-    plausibility = optional_table(tables_dir, "plausibility")
+    plausibility = selection.optional("plausibility")
     if plausibility is not None:
         flags = implausible_rows(plausibility)
         if flags is not None and {"doc_id", "sent_idx"} <= set(flags.columns):
@@ -489,6 +557,8 @@ def brief_summary(brief: FocusBrief) -> str:
                 f"{brief.n_articles} articles).")
         if "mentions" in brief.missing:
             text += " The `mentions` table was not found, so no actor could be looked up; run notebook 02 first."
+        elif brief.note:
+            text += " " + markdown_text(brief.note[0].upper() + brief.note[1:]) + "."
         elif brief.suggestions:
             text += " Names found that look similar: " + ", ".join(markdown_text(s) for s in brief.suggestions) + "."
         else:
@@ -506,8 +576,9 @@ def brief_summary(brief: FocusBrief) -> str:
             f"({outlets} named {'outlet' if outlets == 1 else 'outlets'}; {span}), in {markdown_text(brief.period)}.")
     if brief.partners is not None and not brief.partners.empty:
         top = brief.partners.iloc[0]
-        text += (f" Most often named alongside: **{markdown_text(top['partner'])}** ({int(top['n_sentences'])} "
-                 f"sentences in {int(top['n_docs'])} articles).")
+        shared = (f"{int(top['n_docs'])} articles" if brief.window == "document" else
+                  f"{int(top['n_sentences'])} {WINDOW_UNITS[brief.window]} in {int(top['n_docs'])} articles")
+        text += f" Most often named alongside: **{markdown_text(top['partner'])}** ({shared})."
     if brief.claims is not None:
         n = len(brief.claims)
         text += (" No currency-shift claim involves them." if n == 0 else

@@ -18,63 +18,65 @@ import pandas as pd
 MAX_ROWS = 25
 
 
-def _rows(path: Path) -> int:
-    import pyarrow.parquet as pq
+def key_numbers(tables_dir: Path | str, period=None, window: str = "sentence") -> list[tuple[str, int | str]]:
+    """(label, value) pairs for the tables that exist in ``tables_dir``, in the order of the pipeline: the files of
+    the whole corpus (a file has no date until it is read), then the articles of ``period`` and what they hold,
+    read as the notebooks read them (:func:`analysis.period.select`); actor pairs in ``window``."""
+    from analysis.period import Period, select
 
-    return pq.ParquetFile(path).metadata.num_rows
-
-
-def _column(tables_dir: Path, table: str, column: str) -> pd.Series | None:
-    import pyarrow.parquet as pq
-
-    path = tables_dir / f"{table}.parquet"
-    if not path.exists() or column not in pq.read_schema(path).names:
-        return None
-    return pd.read_parquet(path, columns=[column])[column]
-
-
-def key_numbers(tables_dir: Path | str) -> list[tuple[str, int | str]]:
-    """(label, value) pairs for the tables that exist in ``tables_dir``, in the order of the pipeline."""
-    tables_dir = Path(tables_dir)
+    selection = select(tables_dir, period or Period())
     numbers: list[tuple[str, int | str]] = []
-    status = _column(tables_dir, "ingest_report", "status")
-    if status is not None:
-        counts = status.value_counts()
-        numbers.append(("files read", len(status)))
+    report = selection.optional("ingest_report", ["status"])
+    if report is not None:
+        counts = report["status"].value_counts()
+        numbers.append(("files read", len(report)))
         numbers += [(label, int(counts.get(kind, 0)))
                     for kind, label in (("ingested", "files ingested"), ("duplicate", "duplicate files"),
                                         ("skipped", "skipped files"))]
-    for table, label in (("articles", "articles"), ("sentences", "sentences"), ("mentions", "actor mentions")):
-        if (tables_dir / f"{table}.parquet").exists():
-            numbers.append((label, _rows(tables_dir / f"{table}.parquet")))
-    actors = _column(tables_dir, "mentions", "actor_name")
-    if actors is not None:
-        numbers.append(("distinct actors", int(actors.nunique())))
-    for table, label in (("edges", "actor pairs (edges)"), ("amounts", "amounts"), ("claims", "currency-shift claims")):
-        if (tables_dir / f"{table}.parquet").exists():
-            numbers.append((label, _rows(tables_dir / f"{table}.parquet")))
-    frames = _column(tables_dir, "frames", "frame")
+    if selection.has_articles:
+        numbers.append(("articles in the period", f"{len(selection.articles)} of {len(selection.all_dates)}"))
+    for table, label in (("sentences", "sentences"), ("mentions", "actor mentions")):
+        rows = selection.optional(table, ["doc_id"])
+        if rows is not None:
+            numbers.append((label, len(rows)))
+    mentions = selection.optional("mentions", ["actor_name"])
+    if mentions is not None:
+        numbers.append(("distinct actors", int(mentions["actor_name"].nunique())))
+        numbers.append((f"actor pairs (edges, {window} window)", len(selection.edges(window))))
+    for table, label in (("amounts", "amounts"), ("claims", "currency-shift claims")):
+        rows = selection.optional(table, ["doc_id"])
+        if rows is not None:
+            numbers.append((label, len(rows)))
+    frames = selection.optional("frames", ["frame"])
     if frames is not None:
-        found = sorted(frames.dropna().unique())
+        found = sorted(frames["frame"].dropna().unique())
         numbers.append(("frames found", f"{len(found)}: {', '.join(found)}" if found else "0"))
     return numbers
 
 
-def quality_notes(tables_dir: Path | str) -> dict:
-    """Skipped files with reasons, quality flags by kind, and implausible claims (each only if its table exists)."""
-    from analysis.report import implausible_rows, optional_table
+def quality_notes(tables_dir: Path | str, period=None) -> dict:
+    """Skipped files and export records with reasons (whole corpus), quality flags by kind and implausible claims
+    (in ``period``), each only if its table exists."""
+    from analysis.period import Period, select
+    from analysis.report import implausible_rows
+    from analysis.store import optional_table
 
-    tables_dir = Path(tables_dir)
+    selection = select(tables_dir, period or Period())
     notes: dict = {}
-    report = optional_table(tables_dir, "ingest_report", ["source", "status", "reason"])
+    report = selection.optional("ingest_report", ["source", "status", "reason"])
     if report is not None:
         skipped = report[report["status"] == "skipped"].sort_values("source")
         notes["skipped"] = [(row.source, row.reason) for row in skipped.itertuples()]
-    flags = _column(tables_dir, "flags", "flag")
+    # The records of the whole corpus: a skipped record has no article, so no doc_id that a period could keep
+    records = optional_table(tables_dir, "record_report", ["source", "record", "status", "reason"])
+    if records is not None and (records["status"] == "skipped").any():
+        skipped = records[records["status"] == "skipped"].sort_values(["source", "record"])
+        notes["skipped_records"] = [(f"{row.source} #{row.record}", row.reason) for row in skipped.itertuples()]
+    flags = selection.optional("flags", ["flag"])
     if flags is not None:
-        counts = flags.value_counts()
+        counts = flags["flag"].value_counts()
         notes["flags"] = sorted(((str(kind), int(n)) for kind, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
-    plausibility = optional_table(tables_dir, "plausibility")
+    plausibility = selection.optional("plausibility")
     if plausibility is not None:
         failed = implausible_rows(plausibility)
         if failed is not None:
@@ -138,22 +140,25 @@ code { font-size: 0.9em; } .muted { color: #666; font-size: 0.9rem; }
 <h1>Report: {{ name }}</h1>
 <p class="muted">Geonarratives {{ versions.get("geonarratives", "") }} · corpus <code>{{ corpus_name }}</code></p>
 <div class="status {{ status }}">
-{% if status == "complete" %}All {{ notebooks | length }} notebooks ran.
+{% if status == "complete" %}All {{ notebooks | length }} notebooks ran{% if stopped %}; {{ stopped }} stopped early with a note (see Notebooks){% endif %}.
 {% elif status == "failed" %}<strong>The report stopped:</strong> {{ error }}
 {% else %}The report is being built.{% endif %}
+{% if note %}<p><strong>Nothing to show:</strong> {{ note }}.</p>{% endif %}
 </div>
 
 <h2>Summary</h2>
 <table>
 <tr><th scope="row">Corpus</th><td><code>{{ corpus }}</code></td></tr>
 <tr><th scope="row">Period</th><td>{{ period }}</td></tr>
-{% for key, value in parameters %}
-<tr><th scope="row">{{ key }}</th><td><code>{{ value }}</code></td></tr>
+{% for key, value, default, used_by in parameters %}
+<tr><th scope="row">{{ key }}</th><td><code>{{ value }}</code>{% if default %} <span class="muted">(default)</span>{% endif %}{% if used_by %} <span class="muted">· notebooks {{ used_by }}</span>{% endif %}</td></tr>
 {% endfor %}
 </table>
 
 <h2>Key numbers</h2>
 {% if numbers %}
+<p class="muted">Files: the whole corpus. Everything else: the articles of the period ({{ period }}), read as the
+notebooks read them.</p>
 <table>
 {% for label, value in numbers %}
 <tr><th scope="row">{{ label }}</th><td class="n">{{ value }}</td></tr>
@@ -170,6 +175,13 @@ code { font-size: 0.9em; } .muted { color: #666; font-size: 0.9rem; }
 {% endfor %}</table>
 {% if notes.skipped | length > max_rows %}<p class="muted">and {{ notes.skipped | length - max_rows }} more: see <code>tables/ingest_report.parquet</code>.</p>{% endif %}
 {% else %}<p>None: every file was ingested or reported as a duplicate.</p>{% endif %}
+{% endif %}
+{% if notes.skipped_records is defined %}
+<h3>Skipped records of exports ({{ notes.skipped_records | length }})</h3>
+<table><tr><th>record</th><th>reason</th></tr>
+{% for record, reason in notes.skipped_records[:max_rows] %}<tr><td><code>{{ record }}</code></td><td>{{ reason }}</td></tr>
+{% endfor %}</table>
+{% if notes.skipped_records | length > max_rows %}<p class="muted">and {{ notes.skipped_records | length - max_rows }} more: see <code>tables/record_report.parquet</code>.</p>{% endif %}
 {% endif %}
 {% if notes.flags is defined %}
 <h3>Quality flags by kind</h3>
@@ -193,7 +205,7 @@ code { font-size: 0.9em; } .muted { color: #666; font-size: 0.9rem; }
 <ol>
 {% for notebook in notebooks %}
 <li>{% if notebook.html %}<a href="{{ notebook.html }}">{{ notebook.title }}</a>{% else %}{{ notebook.title }}{% endif %}
- <span class="muted">— {{ notebook.status }}{% if notebook.ipynb %} · <a href="{{ notebook.ipynb }}">notebook</a>{% endif %}</span></li>
+ <span class="muted">— {{ notebook.status }}{% if notebook.note %}: {{ "nothing to show (see above)" if notebook.note == note else notebook.note }}{% endif %}{% if notebook.ipynb %} · <a href="{{ notebook.ipynb }}">notebook</a>{% endif %}</span></li>
 {% endfor %}
 </ol>
 
@@ -221,25 +233,33 @@ Tables: <code>tables/</code> (Parquet).</p>
 
 def render_index(report_dir: Path | str, manifest: dict) -> str:
     """The HTML of ``index.html`` for the report in ``report_dir`` described by ``manifest`` (see report.json)."""
+    from analysis.period import Period, select
+
     report_dir = Path(report_dir)
     tables_dir = report_dir / manifest.get("tables_dir", "tables")
-    parameters = manifest.get("parameters", {})
-    start, end = parameters.get("start_date") or "", parameters.get("end_date") or ""
-    period = "all dates" if not (start or end) else f"{start or 'the earliest article'} to {end or 'the latest article'}"
+    # The values the notebooks ran with: given or default (a manifest without settings lists those given only).
+    settings = manifest.get("settings") or {key: {"value": value, "default": False, "notebooks": []}
+                                            for key, value in manifest.get("parameters", {}).items()}
+    values = {key: entry["value"] for key, entry in settings.items()}
+    period = Period(**{key: values[key] for key in ("start_date", "end_date", "include_undated") if key in values})
     notebooks = []
     for entry in manifest.get("notebooks", []):
         path = report_dir / entry["notebook"]
         page = path.with_suffix(".html")
         notebooks.append({"title": notebook_title(path) if path.exists() else entry["notebook"],
-                          "html": page.name if page.exists() else None,
-                          "ipynb": path.name if path.exists() else None, "status": entry["status"]})
-    shown = sorted((key, json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value)
-                   for key, value in parameters.items() if key not in ("start_date", "end_date"))
+                          "html": page.name if page.exists() else None, "ipynb": path.name if path.exists() else None,
+                          "status": entry["status"], "note": entry.get("note")})
+    shown = [(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), entry["default"],
+              ", ".join(entry["notebooks"])) for key, entry in settings.items() if key not in ("start_date", "end_date")
+             for value in [entry["value"]]]
+    has_tables = tables_dir.is_dir()
     return _TEMPLATE.render(
         name=manifest["name"], corpus=manifest["corpus"], corpus_name=Path(manifest["corpus"]).name,
-        status=manifest.get("status", "running"), error=manifest.get("error"), period=period, parameters=shown,
-        numbers=key_numbers(tables_dir) if tables_dir.is_dir() else [],
-        notes=quality_notes(tables_dir) if tables_dir.is_dir() else {},
+        status=manifest.get("status", "running"), error=manifest.get("error"), period=period.label,
+        parameters=sorted(shown), stopped=sum(entry["status"] == "stopped" for entry in notebooks),
+        note=select(tables_dir, period).note if has_tables else None,
+        numbers=key_numbers(tables_dir, period, values.get("window", "sentence")) if has_tables else [],
+        notes=quality_notes(tables_dir, period) if has_tables else {},
         notebooks=notebooks, figures=figures(report_dir), versions=manifest.get("versions", {}), max_rows=MAX_ROWS)
 
 

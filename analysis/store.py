@@ -28,6 +28,19 @@ def ensure_tables(corpus: Path | str, tables_dir: Path | str, progress: bool = F
     return tables_dir
 
 
+def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None = None) -> pd.DataFrame | None:
+    """A table of the run, or ``None`` when no notebook wrote it (only the columns it has of ``columns``)."""
+    import pyarrow.parquet as pq
+
+    path = Path(tables_dir) / f"{name}.parquet"
+    if not path.exists():
+        return None
+    if columns is not None:
+        present = set(pq.read_schema(path).names)
+        columns = [column for column in columns if column in present]
+    return pd.read_parquet(path, columns=columns)
+
+
 def read_table(tables_dir: Path | str, name: str) -> pd.DataFrame:
     """One table of a run as a DataFrame (an empty one with the right columns if the stage found nothing)."""
     path = Path(tables_dir) / f"{name}.parquet"

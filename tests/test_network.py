@@ -307,6 +307,12 @@ def test_outlet_bipartite_network_and_projections():
     assert network.actors.edges["Alpha", "Beta"]["weight"] == 1
 
 
+def test_outlet_network_without_a_known_outlet_is_empty_not_an_error():
+    network = outlet_network(mentions_frame(), articles_frame().assign(outlet=None))
+    assert network.n_without_outlet == len(articles_frame())
+    assert network.outlets.number_of_nodes() == network.actors.number_of_nodes() == 0
+
+
 # --- the pipeline's entry point -------------------------------------------------------------
 
 def write_tables(folder, mentions: pd.DataFrame, text: str = "Alpha met Beta. Beta and Gamma.") -> None:

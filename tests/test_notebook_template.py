@@ -111,6 +111,35 @@ def test_no_absolute_paths_in_outputs(path):
     assert found == [], f"{path.name} shows absolute paths in its outputs: {sorted(set(found))}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_the_quiz_has_its_answers(path):
+    notebook = nbformat.read(path, as_version=4)
+    quiz = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    quiz = quiz[quiz.rindex("Quiz"):]
+    questions = re.findall(r"^(\d+)\. ", quiz.split("<summary>Answers</summary>")[0], flags=re.M)
+    assert "<summary>Answers</summary>" in quiz, f"{path.name}: the quiz has no answers"
+    answers = re.findall(r"^(\d+)\. ", quiz.split("<summary>Answers</summary>")[1], flags=re.M)
+    assert questions and answers[:len(questions)] == questions, f"{path.name}: questions {questions}, answers {answers}"
+
+
+def test_a_parameter_means_the_same_in_every_notebook():
+    """Notebooks that share a parameter share its default, and the period's defaults are those of
+    analysis.period.Period, so a report that sets nothing gives every notebook the same period and focus."""
+    from dataclasses import fields
+
+    from analysis.period import Period
+    from analysis.report import declared_parameters
+
+    defaults: dict[str, set] = {}
+    for path in NOTEBOOKS:
+        for name, default in declared_parameters(path).items():
+            defaults.setdefault(name, set()).add(repr(default))
+    assert {name: values for name, values in defaults.items() if len(values) > 1} == {}
+    for field in fields(Period):
+        assert defaults[field.name] == {repr(field.default)}, field.name
+    assert defaults["focus_actor"] == {"'Xi Jinping'"}
+
+
 # The checks themselves, on small inputs, so they are known to catch what they are for.
 
 def test_a_parameters_cell_with_computation_is_caught():

@@ -79,6 +79,13 @@ def test_every_file_is_in_the_report_with_a_status_and_reason(messy_corpus, tmp_
     assert records["status"].tolist() == ["ingested", "skipped", "duplicate", "skipped"]
     assert records["duplicate_of"].iloc[2] == report.loc["a_good.txt", "doc_ids"][0]
 
+    # The summary says how to fix a skipped record, not only that records were skipped
+    printed = summary.render()
+    assert "1  no record ingested: 1 skipped" in printed
+    assert "Records  skipped in JSONL/JSON/CSV exports" in printed
+    assert "1  no 'text' field (fields present: body, title); name the text field with --text-field" in printed
+    assert "1  malformed JSON (" in printed
+
 
 def test_same_input_same_tables(messy_corpus, tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"

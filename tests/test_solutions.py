@@ -3,7 +3,7 @@
 Solutions live in ``notebooks/solutions/NN_<topic>.py`` as ``exercise_1(tables_dir)``, ``exercise_2(...)``, …
 Their file names start with a digit, so they are loaded from their paths rather than imported. This file checks
 that each runs on a fresh pipeline run over the sample corpus; the notebooks' own test files assert what the
-answers are. The two notebooks without a topic test (00 and 05) get their answers checked here.
+answers are. The notebooks without a topic test (00, 01 and 05) get their answers checked here.
 """
 from __future__ import annotations
 
@@ -41,11 +41,12 @@ def sample_tables_dir(tmp_path_factory) -> Path:
     return out
 
 
-def test_every_numbered_notebook_with_exercises_has_solutions():
-    notebooks = {path.name[:2] for path in config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")}
-    solved = {path.name[:2] for path in SOLUTIONS_DIR.glob("[0-9][0-9]_*.py")}
-    assert {"00", "05"} <= solved
-    assert solved <= notebooks, f"solutions without a notebook: {sorted(solved - notebooks)}"
+def test_every_numbered_notebook_has_solutions_and_names_them():
+    notebooks = {path.name[:2]: path for path in config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")}
+    solved = {path.name[:2]: path for path in SOLUTIONS_DIR.glob("[0-9][0-9]_*.py")}
+    assert set(solved) == set(notebooks), f"notebooks without solutions: {sorted(set(notebooks) - set(solved))}"
+    for number, notebook in notebooks.items():
+        assert f"notebooks/solutions/{solved[number].name}" in notebook.read_text(encoding="utf-8"), notebook.name
 
 
 @pytest.mark.parametrize("path, name", exercises(), ids=lambda value: value.stem if isinstance(value, Path) else value)
@@ -65,6 +66,20 @@ def test_start_here_answers(sample_tables_dir):
     busiest = mentions.groupby(["doc_id", "sent_idx"])["actor_name"].nunique().max()
     in_sentence = mentions[(mentions["doc_id"] == doc_id) & (mentions["sent_idx"] == sent_idx)]
     assert n_actors == busiest == in_sentence["actor_name"].nunique()
+
+
+def test_ingest_answers(sample_tables_dir):
+    solutions = load(SOLUTIONS_DIR / "01_ingest.py")
+    # similarity 0.88: a duplicate at the default 0.8, its own article at 0.95
+    assert solutions.exercise_1(sample_tables_dir) == {
+        "016_southern-cross-monitor_brazil-china-local-currency-syndicated.txt": ("duplicate", "ingested")}
+    status, reason = solutions.exercise_2(sample_tables_dir)
+    assert status == "skipped" and reason.startswith("no article text left after cleaning")
+    export = solutions.exercise_3(sample_tables_dir)
+    assert export["default_ingested"] == 0
+    assert "no 'text' field (fields present: body, headline); name the text field with --text-field" in (
+        export["default_summary"])
+    assert export["named_titles"] == export["exported_titles"] and len(export["named_titles"]) == 2
 
 
 def test_report_answers(sample_tables_dir):
