@@ -104,6 +104,9 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
     joined = sorted(form for actor in dictionary.actors.values() for form in actor.combining_forms)
     if joined:
         print(f"forms matched only before a hyphen and another country (Russo-Chinese): {', '.join(joined)}")
+    if dictionary.language_combining:
+        print("the same in their language (sino-rusas): " + "; ".join(
+            f"{language} {', '.join(sorted(forms))}" for language, forms in sorted(dictionary.language_combining.items())))
     shared = dictionary.shared_by_date()
     if shared:
         print(f"{len(shared)} aliases shared by people whom the country named beside them or the article's date "
