@@ -9,6 +9,7 @@ becomes a ``skipped`` row with the error, never a crash of the run.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from analysis import __version__
+from analysis import __version__, config
 from analysis.dedup import DuplicateDetector
 from analysis.ingest import Article, process_document
 from analysis.readers import ReaderOptions, Skip, list_corpus, read_file
@@ -48,6 +49,9 @@ class RunOptions:
     window: str = "sentence"                # co-occurrence window: sentence, paragraph or document
     weight: str = "npmi"                    # the edges table's `weight` column: count, n_docs, jaccard, pmi, npmi
     narratives: bool = True                 # also write amounts, claims, frames and plausibility (needs actors)
+    # Keep the tables when run.json shows they were made from these very files, options, code and lexicons
+    # (a report's notebook 01 after the report's own run); a plain run always rewrites them.
+    reuse: bool = False
 
 
 @dataclass
@@ -162,6 +166,11 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CorpusError(f"cannot create output folder '{out_dir}': {error.strerror}; choose another --out") from error
+    inputs = _inputs_fingerprint(corpus_dir, sources, options)
+    if options.reuse:
+        reused = _reusable_summary(corpus_dir, out_dir, inputs)
+        if reused:
+            return reused
 
     for stale in [*(out_dir / f"{t}.parquet" for t in SCHEMAS), out_dir / "articles.partial.parquet"]:
         stale.unlink(missing_ok=True)  # a previous run's tables must not survive into this one
@@ -207,7 +216,7 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
             counts = write_narrative_tables(out_dir, progress=options.progress, workers=options.workers, mapper=mapper)
             summary.amounts, summary.claims, summary.frames = counts["amounts"], counts["claims"], counts["frames"]
             summary.implausible = counts["plausibility"]
-    _write_manifest(out_dir, corpus_dir, options, summary)
+    _write_manifest(out_dir, corpus_dir, options, summary, inputs)
     return summary
 
 
@@ -463,17 +472,47 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
     return dict(counts)
 
 
-def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summary: RunSummary) -> None:
+def _options_record(options: RunOptions) -> dict:
+    """The options that decide what the tables hold (not how fast they are made)."""
+    return {"reader": asdict(options.reader), "near_duplicate_threshold": options.near_duplicate_threshold,
+            "actors": options.actors, "network": options.network, "window": options.window, "weight": options.weight,
+            "narratives": options.narratives,
+            "dictionary": str(options.dictionary_dir) if options.dictionary_dir else "data/lexicons/actors"}
+
+
+def _inputs_fingerprint(corpus_dir: Path, sources: list[str], options: RunOptions) -> str:
+    """A digest of everything the tables depend on: each corpus file's path, size and modification time, the
+    options, and the bytes of the package's code and of the lexicons (the project's and a chosen dictionary's)."""
+    digest = hashlib.sha256(json.dumps([__version__, _options_record(options)], sort_keys=True).encode())
+    for source in sources:
+        stat = (corpus_dir / source).stat()
+        digest.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    dictionary = sorted(Path(options.dictionary_dir).glob("*.y*ml")) if options.dictionary_dir else []
+    for path in [*sorted(config.PACKAGE_DIR.rglob("*.py")), *sorted(config.LEXICON_DIR.rglob("*.y*ml")), *dictionary]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _reusable_summary(corpus_dir: Path, out_dir: Path, inputs: str) -> RunSummary | None:
+    """The summary of the run whose tables are in ``out_dir``, if it was made from ``inputs`` and its tables are
+    all there; else ``None``."""
+    try:
+        manifest = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("inputs") != inputs or not all((out_dir / name).is_file() for name in manifest.get("tables", [])):
+        return None
+    return RunSummary(corpus=str(corpus_dir), out=str(out_dir), **manifest["counts"])
+
+
+def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summary: RunSummary, inputs: str) -> None:
     """Parameters, versions and counts of the run, so a table can be traced to how it was made."""
     manifest = {
         "analysis_version": __version__,
         "corpus": str(corpus_dir),
-        "options": {"reader": asdict(options.reader),
-                    "near_duplicate_threshold": options.near_duplicate_threshold,
-                    "actors": options.actors,
-                    "network": options.network, "window": options.window, "weight": options.weight,
-                    "narratives": options.narratives,
-                    "dictionary": str(options.dictionary_dir) if options.dictionary_dir else "data/lexicons/actors"},
+        "options": _options_record(options),
         "counts": {k: v for k, v in asdict(summary).items() if k not in {"corpus", "out"}},
+        "inputs": inputs,
+        "tables": sorted(path.name for path in out_dir.glob("*.parquet")),
     }
     (out_dir / "run.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")

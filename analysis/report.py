@@ -371,7 +371,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         raise ReportError(message) from cause
 
     # One run over the corpus, with the report's choices, before any notebook: every notebook reads its tables
-    # (notebook 01 runs it again to show each step), and the focus actor can be looked up in it.
+    # (notebook 01 shows the run's summary, reusing them), and the focus actor can be looked up in it.
     print(f"Ingesting {corpus} → {tables_dir}")
     try:
         print(run(corpus, tables_dir, run_options(values)).render())

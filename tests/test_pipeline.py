@@ -182,3 +182,20 @@ def test_a_mapper_runs_every_per_document_stage_with_the_same_tables(messy_corpu
     for name in TABLES:
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "mapped" / f"{name}.parquet"),
                                       pd.read_parquet(tmp_path / "plain" / f"{name}.parquet"), obj=name)
+
+
+def test_reuse_keeps_tables_made_from_the_same_inputs_and_remakes_them_after_a_change(messy_corpus, tmp_path):
+    out = tmp_path / "out"
+    options = RunOptions(progress=False, actors=False, reuse=True)
+    first = run(messy_corpus, out, options)
+    made = (out / "articles.parquet").stat().st_mtime_ns
+    again = run(messy_corpus, out, options)
+    assert again == first and (out / "articles.parquet").stat().st_mtime_ns == made  # kept, not rewritten
+    run(messy_corpus, out, RunOptions(progress=False, actors=False, reuse=True, near_duplicate_threshold=0.9))
+    assert (out / "articles.parquet").stat().st_mtime_ns != made  # another option: made again
+    made = (out / "articles.parquet").stat().st_mtime_ns
+    (messy_corpus / "added.txt").write_text("A new article about the yuan.\n\nIt has two paragraphs.", encoding="utf-8")
+    changed = run(messy_corpus, out, options)
+    assert changed.files == first.files + 1 and (out / "articles.parquet").stat().st_mtime_ns != made
+    (out / "sentences.parquet").unlink()
+    assert run(messy_corpus, out, options) == changed and (out / "sentences.parquet").is_file()  # a lost table: made again
