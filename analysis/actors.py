@@ -68,7 +68,10 @@ CHANCELLOR_IS_FINANCE_MINISTER = {"GBR"}
 ROLE_WORDS = {**{title: roles for title, roles in TITLE_ROLES.items()}, "leader": {"head_of_state"}}
 
 _TITLES = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
-_QUALIFIERS = ("new", "former", "then", "ex", "acting", "incoming", "outgoing", "current", "deputy", "vice", "first")
+# A past qualifier dates a title before the article ("former president"); a deputy's names another office.
+_PAST_QUALIFIERS = ("former", "then", "ex", "outgoing")
+_DEPUTY_QUALIFIERS = ("deputy", "vice", "first")
+_QUALIFIERS = ("new", *_PAST_QUALIFIERS, "acting", "incoming", "current", *_DEPUTY_QUALIFIERS)
 _QUALIFIER = rf"(?:(?i:{'|'.join(_QUALIFIERS)})[\s-]+)?"
 # The letters a qualifier or a title starts with (either case, as the patterns match them).
 _ROLE_STARTS = "".join(sorted({word[0] for word in (*_QUALIFIERS, *ROLE_WORDS)}))
@@ -271,7 +274,7 @@ _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:" + "|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)) + r"|Aides?|Officials?|Press"
                            r"|Sources?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
                            r"|July|August|September|October|November|December)\b)[A-Z][a-z]")
-_QUALIFIER_BEFORE_COUNTRY = re.compile(r"\b(former|then|ex|outgoing)[\s-]+$", re.IGNORECASE)  # "former Brazilian"
+_QUALIFIER_BEFORE_COUNTRY = re.compile(r"\b(" + "|".join(_PAST_QUALIFIERS) + r")[\s-]+$", re.IGNORECASE)  # "former Brazilian"
 # An occupation and "at" before a name: the name is where the person works ("a strategist at ",
 # "an economist with the state-run ").
 _AFFILIATION_BEFORE = re.compile(r"\b(?:economist|analyst|researcher|strategist|fellow|professor|lecturer|scholar|expert|"
@@ -412,8 +415,7 @@ class ActorExtractor:
                 if template is False:  # "BRICS Pay" (a payment system, which the narratives stage follows), "Fed up"
                     not_names.append((start, end))
                     continue
-                template = self._holder_by_country(text, start, end, owners, mentions, matches) or \
-                    self._holder_on(alias, owners, published)
+                template = self._shared_alias_holder(text, start, end, owners, mentions, matches, published)
                 if template is None:
                     result.flags.append(Flag(start, end, "ambiguous_alias",
                                              f"'{alias}' names {', '.join(owners)}; not resolved"))
@@ -492,10 +494,10 @@ class ActorExtractor:
         """What every match of an alias shares: its mention's fields, as itself and as the country it
         stands for, whether the actor is a country or a person, whether the alias is a demonym, and
         the description it also is, if any ("Security Council") (``None`` fields: ambiguous; ``False``:
-        the name of a payment system, no actor's)."""
+        the name of a payment system or an idiom, no actor's)."""
         if owners == (_NO_ACTOR,):  # a payment system's name or an idiom
             entry = (False, None, False, False, False, None, False)
-        elif len(owners) > 1:  # ambiguous, unless the article's date tells the owners apart (_holder_on)
+        elif len(owners) > 1:  # ambiguous, unless a country or the date tells the owners apart (_shared_alias_holder)
             entry = (None, None, False, False, False, None, False)
         else:
             actor = self.dictionary.actors[owners[0]]
@@ -508,14 +510,15 @@ class ActorExtractor:
         self._alias_cache[alias] = entry
         return entry
 
-    def _holder_by_country(self, text: str, start: int, end: int, owners: tuple[str, ...], mentions: list[Mention],
-                           matches: list[tuple]) -> dict | None:
-        """The mention fields of the one person among ``owners`` (people who share an alias) from the
-        country named beside the alias: before it ("Jordan's King Abdullah", "Saudi King Abdullah") or
-        after "of" ("King Abdullah of Jordan"); ``None`` when no country is named there or it tells
-        nobody apart."""
+    def _shared_alias_holder(self, text: str, start: int, end: int, owners: tuple[str, ...], mentions: list[Mention],
+                             matches: list[tuple], published: dt.date | None) -> dict | None:
+        """The mention fields of the one person among ``owners`` (people with dated roles who share an alias,
+        "King Abdullah") of the country named beside the alias, before it ("Jordan's King Abdullah", "Saudi
+        King Abdullah") or after "of" ("King Abdullah of Jordan"); else of the one who held a role on
+        ``published``; ``None`` when neither tells one person apart (or the owners are no such people)."""
         if not self.dictionary.dated(owners):
             return None
+        people = [self.dictionary.actors[i] for i in owners]
         countries = set()
         if mentions and mentions[-1].actor_type == "country" and _BESIDE_A_TITLE.fullmatch(text, mentions[-1].end, start):
             countries.add(mentions[-1].country)
@@ -524,16 +527,10 @@ class ActorExtractor:
             actor = self.dictionary.actors.get(following[3][0])
             if actor is not None and actor.type == "country":
                 countries.add(actor.country)
-        people = [self.dictionary.actors[i] for i in owners if self.dictionary.actors[i].country in countries]
-        return _fields_dict(*_mention_fields(people[0], "alias_by_country")) if len(people) == 1 else None
-
-    def _holder_on(self, alias: str, owners: tuple[str, ...], published: dt.date | None) -> dict | None:
-        """The mention fields of the one person among ``owners`` who held a role on ``published``, when
-        people share an alias that dates tell apart ("King Abdullah"); ``None`` otherwise."""
-        if published is None or not self.dictionary.dated(owners):
-            return None
-        holders = [self.dictionary.actors[i] for i in owners
-                   if any(r.held_on(published) for r in self.dictionary.actors[i].roles)]
+        of_country = [person for person in people if person.country in countries]
+        if len(of_country) == 1:
+            return _fields_dict(*_mention_fields(of_country[0], "alias_by_country"))
+        holders = [person for person in people if published and any(r.held_on(published) for r in person.roles)]
         return _fields_dict(*_mention_fields(holders[0], "alias_by_date")) if len(holders) == 1 else None
 
     def _in_a_persons_name(self, text: str, start: int, end: int) -> bool:
@@ -612,7 +609,7 @@ class ActorExtractor:
             start, end, description = found
             english = description.english_for(mention.country)
             if description.kind == "body":
-                body = self.dictionary.institutions.get((mention.country, english))
+                body = self._body(mention.country, english)
                 kept.append(_mention(start, end, body, "institution_description") if body else mention)
                 continue
             covered.append((start, end))
@@ -670,10 +667,10 @@ class ActorExtractor:
         if not qualifier and country is not None:  # "former Brazilian president": before the country
             before = _QUALIFIER_BEFORE_COUNTRY.search(text, max(0, country.start - 12), country.start)
             qualifier = before.group(1).lower() if before else ""
-        if qualifier in {"deputy", "vice", "first"}:
+        if qualifier in _DEPUTY_QUALIFIERS:
             return
         needed = _roles_for(name.lower(), person.country)
-        past = qualifier in {"former", "then", "ex", "outgoing"}
+        past = qualifier in _PAST_QUALIFIERS
         day = None if past else published
         # Without a country, a title may begin the title of a role held ("its president" of the
         # New Development Bank's President)
@@ -689,7 +686,7 @@ class ActorExtractor:
     def _resolve_role(self, text: str, title: str, country_mention: Mention, qualifier: str, published, result,
                       start: int, end: int) -> Actor | None:
         qualifier = qualifier.strip().lower()
-        if qualifier in {"former", "then", "ex", "outgoing", "incoming", "deputy", "vice", "first"}:
+        if qualifier in _PAST_QUALIFIERS or qualifier in _DEPUTY_QUALIFIERS or qualifier == "incoming":
             return None
         roles = _roles_for(title, country_mention.country)
         phrase = " ".join(text[min(start, country_mention.start):end].split())  # as written: "Chinese president"
@@ -777,18 +774,18 @@ class ActorExtractor:
                     continue
                 start = text.index(words[first], start + sum(len(word) for word in words[:first]))
                 name, words = text[start:end], words[first:]
+            organisation = None  # how the name shows an organisation's, if it does
             if heads and _has_org_head(words):
                 if _ORDINAL_BEFORE.search(text, max(0, start - 16), start):
                     # "the fourth Russian-Chinese Forum on ...": one meeting of a series, an event, no actor
                     candidates.append(_new_candidate(start, end, name, "event"))
                     continue
                 if not _AFTER_CAPITALISED_AND.search(text, max(0, start - 40), start):
-                    candidates.append(_new_candidate(start, end, name, "organisation_head"))
-                    found.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
-                    continue
-            if _AFFILIATION_BEFORE.search(text, max(0, start - 48), start):
-                # "an economist at the Volga Trade Monitor": where someone works, whatever its head noun
-                candidates.append(_new_candidate(start, end, name, "affiliation"))
+                    organisation = "organisation_head"
+            if organisation is None and _AFFILIATION_BEFORE.search(text, max(0, start - 48), start):
+                organisation = "affiliation"  # "an economist at the Volga Trade Monitor": whatever its head noun
+            if organisation:
+                candidates.append(_new_candidate(start, end, name, organisation))
                 found.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
                 continue
             kind = (_person_context(text, start, max(end, context_end))

@@ -124,11 +124,13 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
 
 def _missing_tables(tables: Path, *names: str) -> bool:
     """Print which of the tables ``names`` are missing from ``tables``, and how to write them; whether any is."""
+    from analysis.store import how_to_write
+
     missing = [f"{name}.parquet" for name in names if not (tables / f"{name}.parquet").is_file()]
     if missing:
-        print(f"error: {', '.join(missing)} not found in {tables}; write the tables with `python -m analysis run "
-              f"--corpus DIR --out {tables}` (`make run` for the sample), or pass --tables a report's tables "
-              f"(reports/sample/tables after `make report`)", file=sys.stderr)
+        print(f"error: {', '.join(missing)} not found in {tables}; write the tables with `{how_to_write(tables)}` "
+              f"(`make run` for the sample), or pass --tables a report's tables (reports/sample/tables after "
+              f"`make report`)", file=sys.stderr)
     return bool(missing)
 
 

@@ -88,12 +88,10 @@ class Description:
     ``template`` "(presidente|presidenta) {}" (``{}``: the country) is the English title "president",
     a body's "cancillería {}" the description "foreign ministry", which the extractor resolves as
     it resolves "the Russian president" and "the Venezuelan foreign ministry"."""
-    language: str
     template: str
     kind: str  # "role" or "body"
     english: str
     by_country: tuple[tuple[str, str], ...] = ()  # (ISO3, English title) where a country's office differs
-    origin: str = ""
 
     def english_for(self, country: str | None) -> str:
         return dict(self.by_country).get(country or "", self.english)
@@ -108,9 +106,9 @@ class ActorDictionary:
     # language -> role and body descriptions, and the words before a title that name no holder on the
     # article's date ("ex", "vice"), read only in articles in that language
     language_descriptions: dict[str, list[Description]] = field(default_factory=dict)
+    language_qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> combining form -> country id: "sino" of "sino-rusas", matched only before a hyphen
     language_combining: dict[str, dict[str, str]] = field(default_factory=dict)
-    language_qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
         owners: dict[str, set[str]] = defaultdict(set)
@@ -447,9 +445,8 @@ def _add_descriptions(dictionary: ActorDictionary, path: Path, languages) -> Non
                         raise LexiconError(f"{at}: '{title}' is not one of the English "
                                            f"{'titles' if kind == 'roles' else 'descriptions of bodies'}: "
                                            f"{', '.join(sorted(known))}")
-                found.append(Description(language, str(template), kind[:-1] if kind == "roles" else "body",
-                                         english.lower(), tuple(sorted((c, t.lower()) for c, t in by_country.items())),
-                                         path.name))
+                found.append(Description(str(template), "role" if kind == "roles" else "body", english.lower(),
+                                         tuple(sorted((c, t.lower()) for c, t in by_country.items()))))
 
 
 def _language_aliases(files: list[tuple[Path, dict]], actors: dict[str, Actor],

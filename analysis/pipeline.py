@@ -485,8 +485,12 @@ def _inputs_fingerprint(corpus_dir: Path, sources: list[str], options: RunOption
     options, and the bytes of the package's code and of the lexicons (the project's and a chosen dictionary's)."""
     digest = hashlib.sha256(json.dumps([__version__, _options_record(options)], sort_keys=True).encode())
     for source in sources:
-        stat = (corpus_dir / source).stat()
-        digest.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        try:
+            stat = (corpus_dir / source).stat()
+            state = f"{stat.st_size}\0{stat.st_mtime_ns}"
+        except OSError:  # a broken link: skipped by the reader with its reason, and no crash here
+            state = "unreadable"
+        digest.update(f"{source}\0{state}\n".encode())
     dictionary = sorted(Path(options.dictionary_dir).glob("*.y*ml")) if options.dictionary_dir else []
     for path in [*sorted(config.PACKAGE_DIR.rglob("*.py")), *sorted(config.LEXICON_DIR.rglob("*.y*ml")), *dictionary]:
         digest.update(path.read_bytes())

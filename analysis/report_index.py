@@ -35,18 +35,19 @@ def key_numbers(tables_dir: Path | str, period=None, window: str = "sentence") -
                                         ("skipped", "skipped files"))]
     if selection.has_articles:
         numbers.append(("articles in the period", f"{len(selection.articles)} of {len(selection.all_dates)}"))
-    for table, label in (("sentences", "sentences"), ("mentions", "actor mentions")):
+
+    def count(table: str, label: str) -> None:
         rows = selection.optional(table, ["doc_id"])
         if rows is not None:
             numbers.append((label, len(rows)))
+
+    count("sentences", "sentences")
     mentions = selection.optional("mentions", ["actor_name"])
     if mentions is not None:
-        numbers.append(("distinct actors", int(mentions["actor_name"].nunique())))
-        numbers.append((f"actor pairs (edges, {window} window)", len(selection.edges(window))))
-    for table, label in (("amounts", "amounts"), ("claims", "currency-shift claims")):
-        rows = selection.optional(table, ["doc_id"])
-        if rows is not None:
-            numbers.append((label, len(rows)))
+        numbers += [("actor mentions", len(mentions)), ("distinct actors", int(mentions["actor_name"].nunique())),
+                    (f"actor pairs (edges, {window} window)", len(selection.edges(window)))]
+    count("amounts", "amounts")
+    count("claims", "currency-shift claims")
     frames = selection.optional("frames", ["frame"])
     if frames is not None:
         found = sorted(frames["frame"].dropna().unique())

@@ -41,12 +41,17 @@ def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None 
     return pd.read_parquet(path, columns=columns)
 
 
+def how_to_write(tables_dir: Path | str) -> str:
+    """The command that writes a run's tables into ``tables_dir``."""
+    return f"python -m analysis run --corpus DIR --out {tables_dir}"
+
+
 def read_table(tables_dir: Path | str, name: str) -> pd.DataFrame:
     """One table of a run as a DataFrame (an empty one with the right columns if the stage found nothing)."""
     path = Path(tables_dir) / f"{name}.parquet"
     if path.exists():
         return pd.read_parquet(path)
     if name in SCHEMAS:
-        raise TablesError(f"table '{name}' not found in {tables_dir}; run `python -m analysis run --corpus DIR "
-                          f"--out {tables_dir}` (or delete {tables_dir}/run.json so the notebook reruns it)")
+        raise TablesError(f"table '{name}' not found in {tables_dir}; run `{how_to_write(tables_dir)}` "
+                          f"(or delete {tables_dir}/run.json so the notebook reruns it)")
     raise TablesError(f"'{name}' is not a table of the data contract; known tables: {', '.join(sorted(SCHEMAS))}")

@@ -199,3 +199,14 @@ def test_reuse_keeps_tables_made_from_the_same_inputs_and_remakes_them_after_a_c
     assert changed.files == first.files + 1 and (out / "articles.parquet").stat().st_mtime_ns != made
     (out / "sentences.parquet").unlink()
     assert run(messy_corpus, out, options) == changed and (out / "sentences.parquet").is_file()  # a lost table: made again
+
+
+def test_a_broken_link_in_the_corpus_is_skipped_with_its_reason(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia and China met in Moscow to talk about trade.\n\nIt went well.", encoding="utf-8")
+    (corpus / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    summary = run(corpus, tmp_path / "out", RunOptions(progress=False, actors=False))
+    assert (summary.ingested, summary.skipped) == (1, 1)
+    report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
+    assert report.loc["broken.txt", "status"] == "skipped" and "cannot read" in report.loc["broken.txt", "reason"]
