@@ -16,7 +16,17 @@ def _identifier():
 
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and probability of ``text``'s language, or ``("und", 0.0)`` if too short."""
-    if sum(ch.isalpha() for ch in text[:5000]) < MIN_LETTERS:
+    if not _has_letters(text[:5000], MIN_LETTERS):
         return "und", 0.0
     language, probability = _identifier().classify(text[:3000])  # the opening is enough and keeps it fast
     return language, round(float(probability), 4)
+
+
+def _has_letters(text: str, needed: int) -> bool:
+    """Whether ``text`` holds at least ``needed`` letters, reading no further than the last one needed."""
+    for char in text:
+        if char.isalpha():
+            needed -= 1
+            if needed <= 0:
+                return True
+    return needed <= 0

@@ -295,24 +295,43 @@ def similar_names(name: str, names) -> list[str]:
     return list(dict.fromkeys(close + partial))[:5]
 
 
-def check_focus_actor(actor: str, tables_dir: Path) -> None:
+def check_focus_actor(actor: str, tables_dir: Path | None = None) -> bool:
     """Stop a report whose focus actor is neither a canonical name of the actor dictionary nor an actor of the
-    corpus, suggesting the closest names: a typo would otherwise leave the notebooks about another actor."""
+    corpus, suggesting the closest names: a typo would otherwise leave the notebooks about another actor.
+
+    Without ``tables_dir`` (before the corpus is ingested) only the dictionary is read: a canonical name passes
+    (``True``), another name of a dictionary actor ("Putin") stops the report at once, and any other name is
+    left for the check against the corpus's mentions (``False``), since the corpus may name a new actor.
+    """
     from analysis.lexicon import load_dictionary
 
     dictionary = load_dictionary()
-    mentions = optional_table(tables_dir, "mentions", ["actor_name"])
-    names = set(dictionary.by_name) | (set(mentions["actor_name"].dropna()) if mentions is not None else set())
-    if actor in names:
-        return
+    if actor in dictionary.by_name:
+        return True
     owners = sorted({dictionary.actors[actor_id].name for actor_id in dictionary.alias_owners.get(actor, [])})
-    suggestions = owners or similar_names(actor, names)
+    mentions = optional_table(tables_dir, "mentions", ["actor_name"]) if tables_dir is not None else None
+    corpus_names = set(mentions["actor_name"].dropna()) if mentions is not None else set()
+    if actor in corpus_names:
+        return True
+    if tables_dir is None and not owners:
+        return False
+    suggestions = owners or similar_names(actor, set(dictionary.by_name) | corpus_names)
     hint = (f"it is another name of {' or '.join(owners)}; use the canonical name" if owners else
             f"did you mean {' or '.join(suggestions)}?" if suggestions else
             "use a canonical name as in mentions.actor_name")
     raise ReportError(f"parameter focus_actor '{actor}' is neither an actor of the dictionary (data/lexicons/actors) "
                       f"nor one named in this corpus; {hint} "
                       f"(e.g. -p focus_actor=\"{suggestions[0] if suggestions else 'Xi Jinping'}\")")
+
+
+def _focus_actor_note(actor: str) -> str:
+    """What a report prints before ingesting for a focus actor the dictionary lacks: it is looked up in the
+    corpus afterwards, and a typo of a dictionary name can be stopped (Ctrl-C) before the corpus is read."""
+    from analysis.lexicon import load_dictionary
+
+    close = similar_names(actor, set(load_dictionary().by_name))
+    return (f"Note: focus_actor '{actor}' is not in the actor dictionary; it is looked up among the actors the "
+            f"corpus names once it is ingested" + (f" (did you mean {' or '.join(close)}?)" if close else ""))
 
 
 def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
@@ -371,11 +390,14 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         raise ReportError(message) from cause
 
     # One run over the corpus, with the report's choices, before any notebook: every notebook reads its tables
-    # (notebook 01 shows the run's summary, reusing them), and the focus actor can be looked up in it.
-    print(f"Ingesting {corpus} → {tables_dir}")
+    # (notebook 01 shows the run's summary, reusing them), and a focus actor the dictionary lacks is looked up in it.
     try:
+        focus_known = "focus_actor" not in values or check_focus_actor(values["focus_actor"])
+        if not focus_known:
+            print(_focus_actor_note(values["focus_actor"]))
+        print(f"Ingesting {corpus} → {tables_dir}")
         print(run(corpus, tables_dir, run_options(values)).render())
-        if "focus_actor" in values:
+        if not focus_known:
             check_focus_actor(values["focus_actor"], tables_dir)
     except (CorpusError, LexiconError, ReportError) as error:
         stop(str(error), error)

@@ -399,16 +399,25 @@ def test_export_field_options_of_the_report_become_notebook_parameters(tmp_path)
 
 
 @pytest.mark.slow
-def test_a_mistyped_focus_actor_stops_the_report_with_the_closest_names(tmp_path):
+def test_a_mistyped_focus_actor_stops_the_report_with_the_closest_names(tmp_path, capsys):
     corpus = write_synthetic_corpus(tmp_path / "corpus")
     notebook = tiny_notebook(tmp_path / "09-focus.ipynb", "print('ran')", parameters='focus_actor = "Xi Jinping"')
     for actor, suggestion in (("Xi Jinpin", "did you mean Xi Jinping?"),
                               ("Putin", "it is another name of Vladimir Putin; use the canonical name")):
         with pytest.raises(ReportError, match=re.escape(f"parameter focus_actor '{actor}' is neither an actor of "
                                                         "the dictionary") + ".*" + re.escape(suggestion)):
-            build_report(corpus, "typo", {"focus_actor": actor}, reports_dir=tmp_path, notebooks=[notebook])
-        assert not (tmp_path / "typo" / "09-focus.ipynb").exists()  # stopped before any notebook ran
-        assert json.loads((tmp_path / "typo" / "report.json").read_text())["status"] == "failed"
+            build_report(corpus, actor.replace(" ", "-"), {"focus_actor": actor}, reports_dir=tmp_path,
+                         notebooks=[notebook])
+        folder = tmp_path / actor.replace(" ", "-")
+        assert not (folder / "09-focus.ipynb").exists()  # stopped before any notebook ran
+        assert json.loads((folder / "report.json").read_text())["status"] == "failed"
+    # Another name of a dictionary actor stops the report before the corpus is read; a name the dictionary
+    # lacks is looked up in the corpus, and the closest dictionary names are printed before ingestion.
+    assert not (tmp_path / "Putin" / "tables").exists()
+    assert (tmp_path / "Xi-Jinpin" / "tables" / "mentions.parquet").exists()
+    printed = capsys.readouterr().out
+    assert printed.index("focus_actor 'Xi Jinpin' is not in the actor dictionary") < printed.index("Ingesting")
+    assert "(did you mean Xi Jinping?)" in printed
     # A name the dictionary lacks but the corpus names (a discovered actor) is a valid focus
     (corpus / "003_fellow.txt").write_text("Trade Talks Continue\n\nExample Wire, March 7, 2024 — “The talks went "
                                            "well,” said Marta Velline, a senior fellow at a fictional institute.\n",
