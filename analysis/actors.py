@@ -104,6 +104,19 @@ _STATE_VOICES = ("officials", "official", "authorities", "diplomats", "policymak
 _LOCATIVE_REVERSED = re.compile(r"(?i:(?:\s+eht)?\s+(?:" + "|".join(w[::-1] if w != "to" else "ot(?! gnidrocca)"
                                                              for w in _LOCATIVE_WORDS) + r")\b"
                                 + r"(?!\s+(?:" + "|".join(w[::-1] for w in _STATE_VOICES) + r")\b))")
+# The same words in the corpus's other languages ("en Moscú", "à Pékin", "nach Moskau"), read beside the
+# English ones in articles in that language; Spanish and Portuguese "de" is left out: "de Caracas" is as
+# often the state's ("los intereses de Caracas") as the place's.
+_LOCATIVE_WORDS_ABROAD = {
+    "es": ("en", "desde", "hacia", "cerca de", "visitó", "visita", "llegó a", "viajó a"),
+    "pt": ("em", "no", "na", "desde", "perto de", "visitou", "visita", "chegou a", "viajou a", "viajou para"),
+    "fr": ("à", "en", "depuis", "vers", "près de", "visité", "visite", "arrivé à"),
+    "de": ("in", "nach", "aus", "bei", "besuchte", "besucht"),
+}
+_LOCATIVE_REVERSED_ABROAD = {
+    language: re.compile(r"(?i:\s+(?:" + "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+                         + r")(?!\w))|" + _LOCATIVE_REVERSED.pattern)
+    for language, words in _LOCATIVE_WORDS_ABROAD.items()}
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČŘ]"
 _NAME_WORD = rf"{_CAP}[\w’'\-]*\w"
@@ -399,6 +412,7 @@ class ActorExtractor:
         checks: list[tuple[int, re.Match[str] | None]] = []  # people (None), and countries followed by a title
         cache = self._alias_cache
         country_after, new, set_attribute = self._country_after.match, _object_new, _object_setattr  # local names: faster
+        locative_before = _LOCATIVE_REVERSED_ABROAD.get(language, _LOCATIVE_REVERSED).match
         not_names: list[tuple[int, int]] = []
         covered_until = -1  # the end of a body named by its country's description ("Russia’s Security Council")
         matches = self.matcher.spans(text)
@@ -447,7 +461,7 @@ class ActorExtractor:
                 continue  # "Western Union", "Western Cape": a group's adjective starting another name
             if (metonym_template and not text.startswith("-based", end)  # "a Caracas-based analyst": a place
                     and not (_NAME_GOES_ON.match(text, end) and not _in_a_headline(text, start))  # "Moscow Nights"
-                    and not _LOCATIVE_REVERSED.match(text[max(0, start - 40):start][::-1])):
+                    and not locative_before(text[max(0, start - 40):start][::-1])):
                 template, role = metonym_template, None
                 after = country_after(text, end)
                 body = after and after.group("institution") and self._body(template["country"], after.group("institution"))

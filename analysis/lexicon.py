@@ -4,7 +4,9 @@ Entries live in human-editable YAML under ``data/lexicons/actors/`` (people with
 date-bounded roles, organisations, groups, places and metonyms, media), following the
 event-coding tradition of the PETRARCH/Phoenix actor dictionaries. Countries are not
 typed by hand: their names come from country_converter's table and their demonyms and
-alternative spellings from countryinfo, corrected by ``countries.yaml``.
+alternative spellings from countryinfo, corrected by ``countries.yaml``; their names in Spanish,
+Portuguese, French and German from the Unicode CLDR (Babel) and countryinfo, matched only in
+articles in that language, beside the demonyms of ``demonyms.yaml``.
 
 ``load_dictionary()`` validates every entry and raises :class:`LexiconError` naming the
 file, the entry and the fix. ``python -m analysis actors check`` prints the conflicts
@@ -31,7 +33,7 @@ SECTORS = {"government", "military", "central_bank", "intergovernmental", "legis
 ROLES = {"head_of_state", "head_of_government", "foreign_minister", "finance_minister", "defence_minister",
          "central_bank_governor", "security_council_secretary", "economy_minister", "trade_minister", "other"}
 DEFAULT_DIR = config.LEXICON_DIR / "actors"
-TRANSLATED_LANGUAGES = ("es", "fr", "de")  # country names from countryinfo's translations
+OTHER_LANGUAGES = ("es", "pt", "fr", "de")  # the corpus's other languages: countries' names in them
 
 
 class LexiconError(ValueError):
@@ -252,6 +254,7 @@ def _country_table():
     return table[table["obsolete"] == ""]
 
 
+@lru_cache(maxsize=1)
 def _countryinfo_by_iso3() -> dict[str, dict]:
     """countryinfo's primary record per ISO3 code (it also lists constituent parts under one code)."""
     import countryinfo
@@ -295,24 +298,12 @@ def country_actors(overrides: dict) -> list[Actor]:
         entries.append((iso3, name, [a for a in aliases if a and a not in excluded and a != name]))
     # A demonym claimed by several records (Chinese: China and Hong Kong) goes to the most populous.
     demonym_owner = {form: max(claims)[1] for form, claims in demonym_claims.items()}
-    # Names in the other languages countryinfo translates ("Rusia", "Russland", "Russie"), so that
-    # articles in Spanish, French or German find their countries too; a translation that is already
-    # another country's name or alias ("Guinea") is left out rather than made ambiguous.
-    taken = {alias: iso3 for iso3, name, aliases in entries for alias in (name, *aliases)}
-    taken.update(demonym_owner)
-    translated: dict[str, set[str]] = defaultdict(set)
-    for iso3, _, _ in entries:
-        for language in TRANSLATED_LANGUAGES:
-            form = ((info.get(iso3) or {}).get("translations") or {}).get(language)
-            if form and "," not in form and "(" not in form and taken.get(form, iso3) == iso3:
-                translated[iso3].add(form)
     actors = []
     for iso3, name, aliases in entries:
         extra = overrides.get(iso3) or {}
         excluded = set(extra.get("exclude") or [])
         demonyms = [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
         aliases += demonyms
-        aliases += [form for form in sorted(translated[iso3]) if form not in excluded and form != name]
         # countries.yaml may name more adjectives among its aliases ("Saudi", which countryinfo lacks)
         demonyms += [form for form in extra.get("adjectives") or [] if form in aliases]
         personal_names = extra.get("personal_names") or []
@@ -327,6 +318,37 @@ def country_actors(overrides: dict) -> list[Actor]:
                             adjectives=tuple(dict.fromkeys(demonyms)), personal_names=tuple(personal_names),
                             combining_forms=tuple(combining_forms)))
     return actors
+
+
+def _country_names_abroad(actors: dict[str, Actor], overrides: dict) -> dict[str, dict[str, list[str]]]:
+    """Every country's names in the corpus's other languages ("Estados Unidos", "Rússia", "États-Unis",
+    "Vereinigte Staaten"): its short name in the Unicode CLDR as Babel ships it, and countryinfo's
+    translation. They are matched only in articles in that language: the German "Island" (Iceland) is a
+    word of "Rhode Island" in English.
+
+    A name that is already a name of any actor is left out: of the country itself it is matched in every
+    language already, and of another actor ("Guinea") it would make the name ambiguous.
+    """
+    from babel import Locale
+
+    table = _country_table()
+    alpha2 = dict(zip(table["ISO3"], table["ISO2"]))
+    info = _countryinfo_by_iso3()
+    taken = {name for actor in actors.values() for name in actor.names}
+    found: dict[str, dict[str, list[str]]] = {}
+    for language in OTHER_LANGUAGES:
+        territories = Locale(language).territories
+        forms: dict[str, list[str]] = defaultdict(list)
+        for actor in sorted(actors.values(), key=lambda a: a.id):
+            if actor.type != "country":
+                continue
+            translated = ((info.get(actor.country) or {}).get("translations") or {}).get(language)
+            excluded = set((overrides.get(actor.country) or {}).get("exclude") or [])
+            for form in dict.fromkeys([territories.get(alpha2.get(actor.country, "")), translated]):
+                if form and not set(form) & set("(),") and form not in taken and form not in excluded:
+                    forms[form].append(actor.id)
+        found[language] = {form: owners for form, owners in forms.items() if len(owners) == 1}
+    return found
 
 
 def _with_spelling_variants(actors: dict[str, Actor]) -> dict[str, Actor]:
@@ -398,7 +420,12 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
         if actor.metonym_for and actor.metonym_for not in names:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")
-    dictionary = ActorDictionary(actors, language_aliases=_language_aliases(demonyms, actors))
+    language_aliases = _language_aliases(demonyms, actors)
+    for language, forms in _country_names_abroad(actors, overrides).items():
+        written = language_aliases.setdefault(language, {})
+        for form, owners in forms.items():
+            written.setdefault(form, owners)  # demonyms.yaml, written by hand, has the last word
+    dictionary = ActorDictionary(actors, language_aliases=language_aliases)
     for path, languages in combining:
         for language, forms in _language_aliases([(path, languages)], actors, "combining_forms").items():
             if not all(re.fullmatch(r"[^\W\d_]+", form) for form in forms):
