@@ -12,28 +12,42 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|print|vk|pinterest|copy link)"
+_SOCIAL = (r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|mail|courriel|correo|print|drucken|"
+           r"imprimer|imprimir|vk|pinterest|copy link|link kopieren|copier le lien|copiar (?:o )?link)")
+# The same chrome in the corpus's other languages (Spanish, Portuguese, French, German): "Lesedauer: 3 Min.",
+# "Lire aussi :", "Compartilhe:", "Anzeige". Each is a whole line that no article sentence is.
+_READ_TIME_WORDS = r"(?:read time|reading time|lesedauer|lesezeit|temps de lecture|tempo de leitura|tiempo de lectura)"
+_MINUTES = r"\d+\s*(?:min(?:ute)?s?|minuten|minutes|minutos)\.?"
+_SEE_ALSO = (r"(?:see also|read also|also read|lesen sie auch|lesen sie mehr|mehr zum thema|siehe auch|lire aussi|"
+             r"[àa] lire aussi|voir aussi|leia também|leia mais|veja também|lea también|lee también|ver también|"
+             r"le puede interesar|te puede interesar)")
+_SHARE = r"(?:share(?: this(?: article)?)?|share on|follow us(?: on)?|teilen|artikel teilen|partager|partagez|compartilhe|compartilhar|compartir|comparte)"
 
 # (reason, pattern): a line matching the whole pattern is boilerplate.
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("read_time", re.compile(r"read time\s*:?\s*\d+\s*min(?:ute)?s?(?:\s*,\s*\d+\s*sec(?:ond)?s?)?|\d+\s*min(?:ute)?s?\s+read", _I)),
-    ("see_also", re.compile(r"(?:see also|read also|also read)\b.*|(?:read more|related)\s*:.*", _I)),
+    ("read_time", re.compile(rf"{_READ_TIME_WORDS}\s*:?\s*{_MINUTES}(?:\s*,\s*\d+\s*sec(?:ond)?s?)?|"
+                             rf"{_MINUTES}\s+(?:read|lesezeit|de lecture|de leitura|de lectura)", _I)),
+    ("see_also", re.compile(rf"{_SEE_ALSO}\b.*|(?:read more|related|mehr dazu|en savoir plus|saiba mais|más información)\s*:.*", _I)),
     ("reader_prompt", re.compile(r"what do you think\s*\??|tell us what you think.*|share your thoughts.*", _I)),
     ("comment_form", re.compile(
         r"leave a (?:reply|comment)|cancel reply|post comment|required fields are marked\s*\*?|"
         r"your e-?mail address will not be (?:published|shared|displayed)\.?.*|"
-        r"(?:comment|name|email|website)\s*\*?|save my name, email.*", _I)),
+        r"(?:comment|name|email|website)\s*\*?|save my name, email.*|"
+        r"laisser un commentaire|laisser une réponse|deixe (?:um comentário|uma resposta)|deja (?:un comentario|una respuesta)|"
+        r"schreibe einen kommentar|kommentar (?:schreiben|hinterlassen|verfassen)", _I)),
     ("hashtags", re.compile(r"(?:#[\w-]+[\s,]*)+")),
     ("empty_tag_line", re.compile(r"(?:in|tags?|categories|filed under)\s*:?\s*(?:,\s*)+,?|(?:tags?|categories)\s*:?", _I)),
-    ("share_buttons", re.compile(rf"(?:share(?: this(?: article)?)?|share on|follow us(?: on)?)\s*:?\s*(?:{_SOCIAL}[\s,|·•]*)*|(?:{_SOCIAL}[\s,|·•]*){{2,}}", _I)),
-    ("breadcrumb", re.compile(r"home\s*(?:»|›|>|/|\|)\s*.+", _I)),
-    ("advertisement", re.compile(r"advertisement|sponsored(?: content)?|ad|scroll to continue(?: with content)?", _I)),
+    ("share_buttons", re.compile(rf"{_SHARE}\s*:?\s*(?:{_SOCIAL}[\s,|·•]*)*|(?:{_SOCIAL}[\s,|·•]*){{2,}}", _I)),
+    ("breadcrumb", re.compile(r"(?:home|startseite|accueil|início|inicio|portada)\s*(?:»|›|>|/|\|)\s*.+", _I)),
+    ("advertisement", re.compile(r"advertisement|sponsored(?: content)?|ad|scroll to continue(?: with content)?|"
+                                 r"anzeige|werbung|publicité|publicidade|publicidad", _I)),
     ("crypto_ticker", re.compile(r"(?:\$[A-Z]{2,6}\s+[\d.,]+\s+[+\-−][\d.,]+%\s*)+")),
 ]
 
 # Prompts that are only boilerplate when they stand as a short line without a full stop
 # ("More interesting news - subscribe"); a sentence that mentions subscribing is kept.
-_SHORT_PROMPTS = re.compile(r".*\b(?:subscribe|newsletter|sign up|follow us)\b.*", _I)
+_SHORT_PROMPTS = re.compile(r".*\b(?:subscribe|newsletter|sign up|follow us|abonnieren|abonnez-vous|"
+                            r"s'abonner|inscreva-se|assine|suscríbete|suscribirse)\b.*", _I)
 
 # Stray ad headings look like section headings; only these product words give them away.
 _AD_WORDS = re.compile(
@@ -42,7 +56,10 @@ _AD_WORDS = re.compile(
 
 # Markers after which title-like lines are related-story links, not article text.
 _RELATED_MARKERS = {"reader_prompt"}
-_RELATED_HEADER = re.compile(r"(?:related (?:stories|posts|articles|news)|you may also like|more from .{1,40}|recommended(?: for you)?|most read)\s*:?", _I)
+_RELATED_HEADER = re.compile(r"(?:related (?:stories|posts|articles|news)|you may also like|more from .{1,40}|"
+                             r"recommended(?: for you)?|most read|das könnte sie auch interessieren|meistgelesen|"
+                             r"vous aimerez aussi|les plus lus|(?:as )?mais lidas|você também pode gostar|"
+                             r"lo más leído|más leídas|también te puede interesar)\s*:?", _I)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 

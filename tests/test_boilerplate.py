@@ -28,6 +28,26 @@ from analysis.boilerplate import classify_line, strip_boilerplate
     ("Best Dividend ETFs for Beginners", "advertisement"),
     ("Common Stocks in Frontier Markets", "advertisement"),
     ("$BTC 88,304.4 +0.05%", "crypto_ticker"),
+    # the same chrome in Spanish, Portuguese, French and German
+    ("Lesedauer: 3 Min.", "read_time"),
+    ("Temps de lecture : 4 min", "read_time"),
+    ("5 min de leitura", "read_time"),
+    ("Tiempo de lectura: 2 minutos", "read_time"),
+    ("Lesen Sie auch: Wie der Yuan zur Reservewährung werden will", "see_also"),
+    ("À lire aussi : Le yuan numérique gagne du terrain", "see_also"),
+    ("Leia também: Indonésia estreia como membro pleno", "see_also"),
+    ("Lea también: El oro sube otra vez", "see_also"),
+    ("Teilen: Facebook · X · WhatsApp · E-Mail", "share_buttons"),
+    ("Partager : Facebook · X · LinkedIn · Courriel", "share_buttons"),
+    ("Compartilhe: Facebook · WhatsApp · X", "share_buttons"),
+    ("Anzeige", "advertisement"),
+    ("Publicité", "advertisement"),
+    ("Publicidade", "advertisement"),
+    ("Deixe um comentário", "comment_form"),
+    ("Laisser un commentaire", "comment_form"),
+    ("Startseite > Wirtschaft > Finanzen", "breadcrumb"),
+    ("Newsletter abonnieren", "subscribe_prompt"),
+    ("Inscreva-se na nossa newsletter", "subscribe_prompt"),
 ])
 def test_boilerplate_lines_are_recognised(line, reason):
     assert classify_line(line) == reason
@@ -43,6 +63,11 @@ def test_boilerplate_lines_are_recognised(line, reason):
     "Share prices in Moscow fell by 3 percent after the announcement.",
     "In a statement, the ministry said trade in rubles and yuan reached a record.",
     "Kazem Jalali",                                          # a speaker's name under a quotation
+    "Sanktionen als Treiber",                                # section headings in other languages
+    "Tarifas e moedas",
+    "Die Anzeige der Zentralbank erschien am Montag in mehreren Zeitungen.",
+    "Le ministre a refusé de partager les chiffres avec la presse.",
+    "O governo decidiu compartilhar os dados com o Banco Central.",
 ])
 def test_article_text_is_kept(line):
     assert classify_line(line) is None
@@ -56,6 +81,13 @@ def test_related_headlines_after_the_reader_prompt_are_removed_but_sentences_kep
     assert [text for _, text in kept] == [lines[0], lines[6]]
     assert [r.reason for r in removed] == ["reader_prompt", "related_headline", "related_headline"]
     assert [r.line_no for r in removed] == [2, 4, 5]
+
+
+def test_related_headlines_after_a_most_read_header_in_another_language_are_removed():
+    lines = ["Der letzte Absatz des Artikels.", "Meistgelesen", "Gold auf Rekordhoch", "Moskau empfängt Minister"]
+    kept, removed = strip_boilerplate(lines)
+    assert [text for _, text in kept] == [lines[0]]
+    assert [r.reason for r in removed] == ["related_header", "related_headline", "related_headline"]
 
 
 def test_headings_before_any_marker_are_kept():
