@@ -210,7 +210,7 @@ _NOT_PERSON_WORDS = {
 }
 # Words joined by an en dash ("Lagos–Lisbon Finance Lab") and linked by particles or prepositions
 # ("Río de la Plata Trade Observatory", "Andes Observatory on Asia") stay one name.
-_CONNECTOR = rf"(?:{_PARTICLE}(?:[ \t]+{_PARTICLE})?|of|of[ \t]+the|for|on)"
+_CONNECTOR = rf"(?:{_PARTICLE}(?:[ \t]+{_PARTICLE})?|of|of[ \t]+the|for|on|für)"  # "Institut für ..."
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?|–){_NAME_WORD})+")
 # A country named only as the issuer of a currency or a debt instrument ("the US dollar", "Hong Kong
 # dollar", "Australian and Canadian dollars", "US Treasuries") is not an actor of the story. The
@@ -245,7 +245,26 @@ _ORG_HEADS = {"Institute", "Institution", "Lab", "Laboratory", "Centre", "Center
 # Spanish, Portuguese and French names put the head first ("Instituto Cono Sur de Estudios Monetarios").
 _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", "Observatorio", "Observatório", "Consejo",
                     "Conselho", "Institut", "Fondation", "Conseil", "Observatoire", "Banque", "Grupo", "Groupe", "Foro",
-                    "Universidad", "Universidade", "Université"}
+                    "Universidad", "Universidade", "Université", "Núcleo", "Centre", "Fórum", "Forum"}
+# French, Spanish and Portuguese write an institution's name in lower case after its first word
+# ("l’Observatoire lémanique des réserves monétaires", "el Instituto de estudios monetarios"): a
+# capitalised head, its adjectives, and at least one complement joined by de/des/du/da/do..., up to
+# punctuation, a capitalised word or a word that ends the name (a verb of saying, a preposition).
+_ENDS_A_LOWER_CASE_NAME = ("le", "la", "les", "el", "lo", "los", "las", "o", "os", "as", "a", "à", "au", "aux", "ont", "est", "sont", "et", "ou", "qui", "que", "dont", "où", "en", "dans",
+                           "pour", "par", "avec", "sur", "sous", "selon", "depuis", "vers", "chez", "entre", "contre",
+                           "y", "o", "es", "son", "ha", "han", "con", "para", "por", "según", "desde", "sobre", "sin",
+                           "e", "é", "são", "tem", "têm", "em", "no", "na", "nos", "nas", "com", "segundo",
+                           "un", "une", "um", "uma", "una", "estime", "indique", "affirme", "souligne", "note", "explique",
+                           "prévoit", "publie", "annonce", "dijo", "afirmó", "estima", "indica", "señala", "prevé",
+                           "publicó", "anunció", "disse", "afirmou", "aponta", "prevê", "publicou", "anunciou")
+_LOWER_WORD = (r"(?!(?:" + "|".join(sorted(_ENDS_A_LOWER_CASE_NAME, key=len, reverse=True))
+               + r")(?![\w’'\-]))[a-zà-öø-ÿ][\w\-]*")
+_LOWER_CASE_ORGANISATION = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(sorted(_ORG_HEADS_FIRST, key=len, reverse=True)) + r")"  # "l’Institut" too
+    rf"(?:[ \t]+{_LOWER_WORD})*"
+    rf"(?:(?:[ \t]+(?:de|des|du|del|da|do|das|dos)(?:[ \t]+(?:la|las|los|les))?[ \t]+|[ \t]+d[’']){_LOWER_WORD}"
+    rf"(?:[ \t]+{_LOWER_WORD})*)+(?![\w’'\-])")
+_LOWER_CASE_NAME_LANGUAGES = {"fr", "es", "pt"}
 # Words that join a head to its complement ("Institute of International Finance", "Council on Foreign
 # Relations"): a head followed by one stays at the front of a new name.
 _HEAD_COMPLEMENTS = {"of", "for", "on", "de", "del", "da", "do", "des", "du", "für"}
@@ -382,7 +401,8 @@ class ActorExtractor:
             mentions, described = self._descriptions_abroad(text, language, published, mentions, result)
             absorbed = absorbed + described
         discovered, spans = self._discovered_names(text, mentions, result, absorbed + not_names if not_names else absorbed,
-                                                   _NO_NAME_WORDS_ABROAD.get(language, frozenset()))
+                                                   _NO_NAME_WORDS_ABROAD.get(language, frozenset()),
+                                                   language in _LOWER_CASE_NAME_LANGUAGES)
         if discovered:
             # A discovered organisation's name supersedes mentions inside it ("Centre for Global South Studies").
             superseded = {span for m in discovered if m.actor_type == "organization"
@@ -724,10 +744,12 @@ class ActorExtractor:
 
     # 5: people and organisations the dictionary does not know; other names become candidates
     def _discovered_names(self, text: str, mentions: list[Mention], result: ActorResult, covered: list[tuple[int, int]],
-                          leading: frozenset[str] = frozenset()) -> tuple[list[Mention], list[tuple[int, int]]]:
+                          leading: frozenset[str] = frozenset(), lower_case_names: bool = False
+                          ) -> tuple[list[Mention], list[tuple[int, int]]]:
         """The new names' mentions, and the spans of ``mentions`` and ``covered``, sorted (as in
         :class:`SpanIndex`); ``leading``: capitalised words of the article's language that start no name
-        (articles and titles: German capitalises every noun)."""
+        (articles and titles: German capitalises every noun); ``lower_case_names``: whether the language
+        writes institutions' names in lower case after their head (French, Spanish, Portuguese)."""
         spans = sorted([(m.start, m.end) for m in mentions] + covered)
         starts = [s for s, _ in spans]
         n_spans, below = len(spans), 0  # below: how many spans start before the current run ends
@@ -788,6 +810,7 @@ class ActorExtractor:
                     continue
                 start = text.index(words[first], start + sum(len(word) for word in words[:first]))
                 name, words = text[start:end], words[first:]
+                heads = heads or words[0] in _ORG_HEADS_FIRST  # "El Banco de la Nación"
             organisation = None  # how the name shows an organisation's, if it does
             if heads and _has_org_head(words):
                 if _ORDINAL_BEFORE.search(text, max(0, start - 16), start):
@@ -807,7 +830,26 @@ class ActorExtractor:
             candidates.append(_new_candidate(start, end, name, kind or "capitalised"))
             if kind:
                 found.append(_new_mention(start, end, f"new:{slug(name)}", name, "person", "discovered"))
+        if lower_case_names:
+            found += self._lower_case_organisations(text, spans, starts, found, candidates)
         return found, spans
+
+    @staticmethod
+    def _lower_case_organisations(text: str, spans: list[tuple[int, int]], starts: list[int], found: list[Mention],
+                                  candidates: list[Candidate]) -> list[Mention]:
+        """Institutions named in lower case after their head ("l’Observatoire lémanique des réserves
+        monétaires"), where no mention and no candidate found so far overlaps them: a capitalised name after
+        the head ("Instituto Cono Sur de ...", "Banco de la Nación") is a capitalised run, found already."""
+        taken = [(candidate.start, candidate.end) for candidate in candidates]  # names found as capitalised runs
+        new = []
+        for match in _LOWER_CASE_ORGANISATION.finditer(text):
+            start, end = match.span()
+            if _overlaps(spans, starts, start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            name = text[start:end]
+            candidates.append(_new_candidate(start, end, name, "organisation_head"))
+            new.append(_new_mention(start, end, f"new:{slug(name)}", name, "organization", "discovered"))
+        return new
 
     def _origin_before(self, text: str, mentions: list[Mention], run_start: int, start: int) -> int | None:
         """Where the words that end just before ``start`` (a blank apart) begin, if they name where an

@@ -886,3 +886,33 @@ def test_the_focus_countries_offices_have_holders_from_2014():
             for office in offices for year in range(2014, 2026)
             if not dictionary.holders(office, country, dt.date(year, 6, 30))}
     assert gaps == KNOWN_ROLE_GAPS
+
+
+@pytest.mark.parametrize("language, text, organisation", [
+    ("fr", "« Oui », estime Claire Duvernois, chercheuse à l’Observatoire lémanique des réserves monétaires, un centre.",
+     "Observatoire lémanique des réserves monétaires"),
+    ("fr", "L’Institut national de la statistique et des études économiques a publié ses chiffres.",
+     "Institut national de la statistique"),
+    ("es", "dijo Ana Pérez, investigadora del Centro de estudios monetarios de la región andina.",
+     "Centro de estudios monetarios de la región andina"),
+    ("es", "El Banco de la Nación compró oro.", "Banco de la Nación"),
+    ("pt", "disse Renata Albuquerque, pesquisadora do Núcleo Cerrado de Estudos Financeiros.",
+     "Núcleo Cerrado de Estudos Financeiros"),
+    ("de", "sagte Markus Weber, Ökonom am Institut für Osteuropäische Finanzstudien in Leipzig.",
+     "Institut für Osteuropäische Finanzstudien"),
+])
+def test_institutions_are_discovered_as_each_language_writes_their_names(language, text, organisation):
+    result = ActorExtractor(load_dictionary()).extract(text, language=language)
+    found = [(text[m.start:m.end], m.actor_type) for m in result.mentions if m.via == "discovered"]
+    assert (organisation, "organization") in found
+    assert (organisation, "organisation_head") in {(c.name, c.kind) for c in result.candidates}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "L’Institut estime que le Centre a raison."),         # a head and a verb: no name
+    ("fr", "Le Centre de Moscou a fermé."),                      # the run overlaps a mention (Moscou)
+    ("en", "The Institute of the lower case is not French."),    # English is read as capitalised runs only
+])
+def test_a_head_without_a_lower_case_complement_names_no_institution(language, text):
+    result = ActorExtractor(load_dictionary()).extract(text, language=language)
+    assert not [m for m in result.mentions if m.via == "discovered" and m.actor_type == "organization"]

@@ -49,8 +49,9 @@ def test_export_records(sample_tables):
 
 def test_html_chrome_and_scripts_are_not_article_text(sample_tables):
     html = sample_tables["articles"].query("format == 'html'")
-    assert len(html) == 3
-    assert not html["text"].str.contains(r"alert\(|cookie", case=False, regex=True).any()
+    assert len(html) == 4
+    assert not html["text"].str.contains(r"alert\(|cookie|Les plus lus|La BCE maintient|Tous droits", case=False,
+                                         regex=True).any()
     assert html["text"].str.contains("<b>", regex=False).any()  # escaped markup in the article is text
 
 
@@ -58,7 +59,10 @@ def test_noise_is_removed_and_repairs_are_recorded(sample_tables):
     articles = sample_tables["articles"].set_index("source")
     text = " ".join(articles["text"])
     for junk in ("Read Time", "in , , ,", "What do you think", "Leave a Reply", "$BTC", "Share this",
-                 "Home \u00bb", "Best Dividend ETFs", "Savings Accounts", "subscribe", "\u00f0\u0178", "\u00e2\u20ac"):
+                 "Home \u00bb", "Best Dividend ETFs", "Savings Accounts", "subscribe", "\u00f0\u0178", "\u00e2\u20ac",
+                 # the same chrome in German, French and Portuguese
+                 "Lesedauer", "Teilen:", "Lesen Sie auch", "Anzeige", "Temps de lecture", "Partager", "lire aussi",
+                 "Publicit", "Compartilhe", "Leia tamb\u00e9m", "Deixe um coment\u00e1rio"):
         assert junk not in text, junk
     assert "mojibake" in articles.filter(like="018_", axis=0)["repairs"].iloc[0]
     assert "Yv\u00e1n" in articles.filter(like="019_", axis=0)["text"].iloc[0]

@@ -357,6 +357,18 @@ MANIFEST_ROWS = [
     ("024_southern-cross-monitor_argentina-declines-brics.html", "html", "ingested", "Southern Cross Monitor", "2023-12-29",
      "Argentina Formally Turns Down BRICS Invitation", "en",
      "full page: nav, header date strip, 'Most read' sidebar, cookie footer; '130 billion yuan'"),
+    ("027_rhein-kurier_de_rubel-yuan-handel.txt", "txt", "ingested", "Rhein-Kurier", "2024-05-17",
+     "Russland und China rechnen fast nur noch in Rubel und Yuan ab", "de",
+     "German; own-line dateline with German date; 'Lesedauer', 'Teilen' share line, 'Lesen Sie auch' link and 'Anzeige' "
+     "(boilerplate in German); subheading; 'Kremls', 'Moskau', 'Peking' (metonyms and a place in German)"),
+    ("028_gazette-du-leman_fr_banques-centrales-or.html", "html", "ingested", "La Gazette du L\u00e9man", "2024-02-14",
+     "L\u2019or, valeur refuge des banques centrales pour la deuxi\u00e8me ann\u00e9e", "fr",
+     "French; full page: nav, 'Temps de lecture' and 'Partager' lines, '\u00c0 lire aussi' link, most-read aside, "
+     "'Publicit\u00e9' footer; institution named in lower case after its head ('Observatoire l\u00e9manique des ...')"),
+    ("029_correio-do-cerrado_pt_cupula-brics-rio.txt", "txt", "ingested", "Correio do Cerrado", "2025-07-06",
+     "Lula abre c\u00fapula do BRICS no Rio e defende com\u00e9rcio em moedas locais", "pt",
+     "Portuguese; own-line dateline with Portuguese date; 'Compartilhe' share line, 'Leia tamb\u00e9m' link, "
+     "'Publicidade' and 'Deixe um coment\u00e1rio' (boilerplate in Portuguese); subheading"),
     (JSONL_NAME, "jsonl", "ingested", "", "", "", "en",
      "5 lines: line 1 Caspian Wire 2023-04-14 'Lula Questions Dollar Dominance During Shanghai Stop'; "
      "line 2 The Meridian Ledger 2023-07-01 'Argentina Pays Part of IMF Bill in Yuan'; "
