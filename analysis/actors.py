@@ -257,12 +257,15 @@ _ENDS_A_LOWER_CASE_NAME = ("le", "la", "les", "el", "lo", "los", "las", "o", "os
                            "un", "une", "um", "uma", "una", "estime", "indique", "affirme", "souligne", "note", "explique",
                            "prévoit", "publie", "annonce", "dijo", "afirmó", "estima", "indica", "señala", "prevé",
                            "publicó", "anunció", "disse", "afirmou", "aponta", "prevê", "publicou", "anunciou")
-_LOWER_WORD = (r"(?!(?:" + "|".join(sorted(_ENDS_A_LOWER_CASE_NAME, key=len, reverse=True))
+_JOINING_WORDS = ("de", "des", "du", "del", "da", "do", "das", "dos")
+# A word of the name: neither one that ends it nor one that joins a complement (which the pattern reads apart,
+# so that each word can be read one way only and a failed match gives up at once).
+_LOWER_WORD = (r"(?!(?:" + "|".join(sorted(_ENDS_A_LOWER_CASE_NAME + _JOINING_WORDS, key=len, reverse=True))
                + r")(?![\w’'\-]))[a-zà-öø-ÿ][\w\-]*")
 _LOWER_CASE_ORGANISATION = re.compile(
     r"(?<![\w\-])(?:" + "|".join(sorted(_ORG_HEADS_FIRST, key=len, reverse=True)) + r")"  # "l’Institut" too
     rf"(?:[ \t]+{_LOWER_WORD})*"
-    rf"(?:(?:[ \t]+(?:de|des|du|del|da|do|das|dos)(?:[ \t]+(?:la|las|los|les))?[ \t]+|[ \t]+d[’']){_LOWER_WORD}"
+    rf"(?:(?:[ \t]+(?:{'|'.join(_JOINING_WORDS)})(?:[ \t]+(?:la|las|los|les))?[ \t]+|[ \t]+d[’']){_LOWER_WORD}"
     rf"(?:[ \t]+{_LOWER_WORD})*)+(?![\w’'\-])")
 _LOWER_CASE_NAME_LANGUAGES = {"fr", "es", "pt"}
 # Words that join a head to its complement ("Institute of International Finance", "Council on Foreign
@@ -842,8 +845,7 @@ class ActorExtractor:
         the head ("Instituto Cono Sur de ...", "Banco de la Nación") is a capitalised run, found already."""
         taken = [(candidate.start, candidate.end) for candidate in candidates]  # names found as capitalised runs
         new = []
-        for match in _LOWER_CASE_ORGANISATION.finditer(text):
-            start, end = match.span()
+        for start, end in _lower_case_organisation_spans(text):
             if _overlaps(spans, starts, start, end) or any(s < end and start < e for s, e in taken):
                 continue
             name = text[start:end]
@@ -989,6 +991,20 @@ def _trie_pattern(words: set[str]) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return branch(trie) if trie else "(?!)"
+
+
+def _lower_case_organisation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_LOWER_CASE_ORGANISATION` in ``text``, tried only where a head is written: finding
+    the heads with ``str.find`` is several times faster than the regex's search at every position."""
+    found = []
+    for head in _ORG_HEADS_FIRST:
+        position = text.find(head)
+        while position >= 0:
+            match = _LOWER_CASE_ORGANISATION.match(text, position)
+            if match:
+                found.append(match.span())
+            position = text.find(head, position + len(head))
+    return sorted(found)
 
 
 def _sentence_start(text: str, position: int) -> int:
