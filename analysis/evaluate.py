@@ -10,6 +10,9 @@ Two levels are scored, micro-averaged over documents:
   occurrence counts, without depending on exact offsets (``None`` when the gold lists no
   mentions, only actor sets).
 
+Both are also given per article language (``by_language``), since the rules for Spanish, Portuguese,
+French and German are partly their own.
+
 Only the actor types given are scored (by default not places and media, which the
 gold conventions leave out).
 
@@ -53,6 +56,13 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, expected: set | Counter, found: set | Counter) -> None:
+        """Count one document: ``expected`` and ``found`` as sets (actors) or multisets (mentions)."""
+        size = (lambda items: sum(items.values())) if isinstance(expected, Counter) else len
+        self.true_positives += size(expected & found)
+        self.false_positives += size(found - expected)
+        self.false_negatives += size(expected - found)
+
     def as_dict(self) -> dict:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
                 "tp": self.true_positives, "fp": self.false_positives, "fn": self.false_negatives}
@@ -77,11 +87,17 @@ def read_gold(path: Path | str) -> list[dict]:
     return documents
 
 
+def _articles(tables_dir: Path) -> pd.DataFrame:
+    """The articles' ``doc_id``, ``language`` and ``key``, the gold's name of each: ``source`` or ``source#record``."""
+    articles = pd.read_parquet(tables_dir / "articles.parquet", columns=["doc_id", "source", "record", "language"])
+    articles["key"] = [s if pd.isna(r) else f"{s}#{int(r)}" for s, r in zip(articles["source"], articles["record"])]
+    return articles
+
+
 def predicted_by_source(tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES) -> dict[str, pd.DataFrame]:
     """Mentions of the scored types, keyed like the gold: ``source`` or ``source#record``."""
     tables_dir = Path(tables_dir)
-    articles = pd.read_parquet(tables_dir / "articles.parquet", columns=["doc_id", "source", "record"])
-    articles["key"] = [s if pd.isna(r) else f"{s}#{int(r)}" for s, r in zip(articles["source"], articles["record"])]
+    articles = _articles(tables_dir)
     mentions = pd.read_parquet(tables_dir / "mentions.parquet")
     mentions = mentions[mentions["actor_type"].isin(types)].merge(articles[["doc_id", "key"]], on="doc_id")
     return {key: group for key, group in mentions.groupby("key")}
@@ -102,21 +118,26 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
     """Document- and mention-level precision, recall and F1, with the errors per document."""
     gold = read_gold(gold_path)
     predicted = predicted_by_source(tables_dir, types)
+    articles = _articles(Path(tables_dir))
+    language_of = dict(zip(articles["key"], articles["language"]))
     doc_score, mention_score = Score(0, 0, 0), Score(0, 0, 0)
+    by_language: dict[str, dict] = {}
     errors, mention_errors = [], []
     annotated_mentions = any("mentions" in entry for entry in gold)
     for entry in gold:
         found = predicted.get(entry["source"], pd.DataFrame(columns=["actor_name", "surface"]))
+        language = by_language.setdefault(str(language_of.get(entry["source"]) or "not ingested"),
+                                           {"documents": 0, "document_level": Score(0, 0, 0),
+                                            "mention_level": Score(0, 0, 0)})
+        language["documents"] += 1
         gold_actors, found_actors = set(entry["actors"]), set(found["actor_name"])
-        doc_score.true_positives += len(gold_actors & found_actors)
-        doc_score.false_positives += len(found_actors - gold_actors)
-        doc_score.false_negatives += len(gold_actors - found_actors)
+        for score in (doc_score, language["document_level"]):
+            score.add(gold_actors, found_actors)
         if "mentions" in entry:
             gold_pairs = Counter((_core(m["surface"]), m["actor"]) for m in entry["mentions"])
             found_pairs = Counter(zip(map(_core, found["surface"]), found["actor_name"]))
-            mention_score.true_positives += sum((gold_pairs & found_pairs).values())
-            mention_score.false_positives += sum((found_pairs - gold_pairs).values())
-            mention_score.false_negatives += sum((gold_pairs - found_pairs).values())
+            for score in (mention_score, language["mention_level"]):
+                score.add(gold_pairs, found_pairs)
             if gold_pairs != found_pairs:
                 mention_errors.append({"source": entry["source"], "missed": _pairs(gold_pairs - found_pairs),
                                        "spurious": _pairs(found_pairs - gold_pairs)})
@@ -125,7 +146,11 @@ def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ..
                            "spurious": sorted(found_actors - gold_actors)})
     return {"documents": len(gold), "types": list(types), "document_level": doc_score.as_dict(),
             "mention_level": mention_score.as_dict() if annotated_mentions else None, "errors": errors,
-            "mention_errors": mention_errors}
+            "mention_errors": mention_errors,
+            "by_language": {code: {"documents": scores["documents"],
+                                   "document_level": scores["document_level"].as_dict(),
+                                   "mention_level": scores["mention_level"].as_dict() if annotated_mentions else None}
+                            for code, scores in sorted(by_language.items())}}
 
 
 def _pairs(counts: Counter) -> list[str]:
@@ -143,6 +168,12 @@ def render(result: dict) -> str:
             continue
         lines.append(f"{level.replace('_', ' '):<16}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}"
                      f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+    if len(result.get("by_language") or {}) > 1:  # a corpus in several languages: each one's scores
+        lines.append(f"{'by language':<16}{'documents':>10}{'doc P':>8}{'doc R':>8}{'mention P':>11}{'mention R':>11}")
+        for code, scores in result["by_language"].items():
+            document, mention = scores["document_level"], scores["mention_level"]
+            lines.append(f"  {code:<14}{scores['documents']:>10}{document['precision']:>8.3f}{document['recall']:>8.3f}"
+                         + (f"{mention['precision']:>11.3f}{mention['recall']:>11.3f}" if mention else f"{'-':>11}{'-':>11}"))
     if result["errors"]:
         lines.append("Documents whose actor set differs:")
         for error in result["errors"]:

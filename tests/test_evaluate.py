@@ -14,7 +14,7 @@ from analysis.evaluate import GoldError, Score, evaluate, render
 
 @pytest.fixture
 def tables(tmp_path):
-    pd.DataFrame({"doc_id": ["d1", "d2"], "source": ["a.txt", "x.jsonl"], "record": [None, 2]}) \
+    pd.DataFrame({"doc_id": ["d1", "d2"], "source": ["a.txt", "x.jsonl"], "record": [None, 2], "language": ["en", "es"]}) \
         .to_parquet(tmp_path / "articles.parquet")
     rows = [("d1", "Putin", "Vladimir Putin", "person"), ("d1", "Putin’s", "Vladimir Putin", "person"),
             ("d1", "Beijing", "China", "country"), ("d1", "Reuters", "Reuters", "media"),
@@ -45,6 +45,12 @@ def test_document_and_mention_scores_are_hand_computed(tables, tmp_path):
         {"source": "a.txt", "missed": ["Xi -> Xi Jinping"], "spurious": ["Beijing -> China"]},
         {"source": "x.jsonl#2", "missed": [], "spurious": ["IMF -> International Monetary Fund"]}]
     assert "a.txt: missed ['Xi -> Xi Jinping']; spurious ['Beijing -> China']" in render(result)
+    # the same counts per article language: a.txt is English, the export's record 2 Spanish
+    assert result["by_language"]["en"]["document_level"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5,
+                                                             "tp": 1, "fp": 1, "fn": 1}
+    assert result["by_language"]["es"]["mention_level"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667,
+                                                            "tp": 1, "fp": 1, "fn": 0}
+    assert "  es                     1   0.500   1.000      0.500      1.000" in render(result)
 
 
 def test_a_gold_of_actor_sets_only_scores_no_mentions(tables, tmp_path):
