@@ -250,13 +250,14 @@ _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", 
 # ("l’Observatoire lémanique des réserves monétaires", "el Instituto de estudios monetarios"): a
 # capitalised head, its adjectives, and at least one complement joined by de/des/du/da/do..., up to
 # punctuation, a capitalised word or a word that ends the name (a verb of saying, a preposition).
-_ENDS_A_LOWER_CASE_NAME = ("le", "la", "les", "el", "lo", "los", "las", "o", "os", "as", "a", "à", "au", "aux", "ont", "est", "sont", "et", "ou", "qui", "que", "dont", "où", "en", "dans",
-                           "pour", "par", "avec", "sur", "sous", "selon", "depuis", "vers", "chez", "entre", "contre",
-                           "y", "o", "es", "son", "ha", "han", "con", "para", "por", "según", "desde", "sobre", "sin",
-                           "e", "é", "são", "tem", "têm", "em", "no", "na", "nos", "nas", "com", "segundo",
-                           "un", "une", "um", "uma", "una", "estime", "indique", "affirme", "souligne", "note", "explique",
-                           "prévoit", "publie", "annonce", "dijo", "afirmó", "estima", "indica", "señala", "prevé",
-                           "publicó", "anunció", "disse", "afirmou", "aponta", "prevê", "publicou", "anunciou")
+_ENDS_A_LOWER_CASE_NAME = (
+    "le", "la", "les", "el", "lo", "los", "las", "o", "os", "as", "a", "à", "au", "aux", "ont", "est", "sont", "et", "ou",
+    "qui", "que", "dont", "où", "en", "dans", "pour", "par", "avec", "sur", "sous", "selon", "depuis", "vers", "chez",
+    "entre", "contre", "y", "es", "son", "ha", "han", "con", "para", "por", "según", "desde", "sobre", "sin", "e", "é",
+    "são", "tem", "têm", "em", "no", "na", "nos", "nas", "com", "segundo", "un", "une", "um", "uma", "una",
+    "estime", "indique", "affirme", "souligne", "note", "explique", "prévoit", "publie", "annonce",  # verbs of saying
+    "dijo", "afirmó", "estima", "indica", "señala", "prevé", "publicó", "anunció",
+    "disse", "afirmou", "aponta", "prevê", "publicou", "anunciou")
 _JOINING_WORDS = ("de", "des", "du", "del", "da", "do", "das", "dos")
 # A word of the name: neither one that ends it nor one that joins a complement (which the pattern reads apart,
 # so that each word can be read one way only and a failed match gives up at once).
