@@ -72,6 +72,7 @@ class RunSummary:
     claims: int = 0
     frames: int = 0
     implausible: int = 0
+    languages: dict[str, int] = field(default_factory=dict)  # ingested articles by language (ISO 639-1, "und")
     skip_reasons: dict[str, int] = field(default_factory=dict)
     # Skipped records of exports by kind, each under the full reason of its first record: the reason says how to
     # fix it ("fields present: body, headline…; name the text field with --text-field").
@@ -89,6 +90,13 @@ class RunSummary:
             f"Claims   {self.amounts} amounts, {self.claims} currency-shift claims, {self.frames} article frames, "
             f"{self.implausible} plausibility flags",
         ]
+        others = sum(n for code, n in self.languages.items() if code != "en")
+        if others:  # claims and frames are read from English wording: say what the other articles give
+            lines.append("Language " + ", ".join(f"{code} {n}" for code, n in sorted(self.languages.items(),
+                                                                                       key=lambda kv: (-kv[1], kv[0])))
+                         + " (claims and most frame cues are English; "
+                         + (f"the {others} articles in other languages add" if others > 1 else
+                            "the article in another language adds") + " actors and network ties)")
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
             lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.skip_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -248,6 +256,7 @@ def _record_file(source: str, items: list[Article | Skip], detector: DuplicateDe
                 sink.add("sentences", {"doc_id": item.doc_id, **asdict(sentence)})
             summary.articles += 1
             summary.sentences += len(item.sentences)
+            summary.languages[item.language] = summary.languages.get(item.language, 0) + 1
             status, reason, original = "ingested", _ingest_note(item), None
         if is_export:
             sink.add("record_report", {"source": source, "record": item.record, "status": status,

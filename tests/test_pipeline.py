@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.pipeline import CorpusError, RunOptions, run
+from analysis.pipeline import CorpusError, RunOptions, RunSummary, run
 from tests.conftest import TABLES, read_tables
 from tests.test_dedup import STORY, syndicated
 
@@ -85,6 +85,14 @@ def test_every_file_is_in_the_report_with_a_status_and_reason(messy_corpus, tmp_
     assert "Records  skipped in JSONL/JSON/CSV exports" in printed
     assert "1  no 'text' field (fields present: body, title); name the text field with --text-field" in printed
     assert "1  malformed JSON (" in printed
+
+
+def test_the_summary_counts_articles_by_language_and_says_what_other_languages_give():
+    summary = RunSummary(corpus="c", out="o", articles=4, languages={"es": 1, "en": 2, "de": 1})
+    assert ("Language en 2, de 1, es 1 (claims and most frame cues are English; the 2 articles in other languages "
+            "add actors and network ties)") in summary.render()
+    assert "the article in another language adds" in RunSummary("c", "o", languages={"en": 3, "pt": 1}).render()
+    assert "Language" not in RunSummary("c", "o", languages={"en": 3}).render()  # nothing to say
 
 
 def test_same_input_same_tables(messy_corpus, tmp_path):
