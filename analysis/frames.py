@@ -13,6 +13,8 @@ whole article and open every sentence behind the number.
 Cue phrases are matched in one pass with the project's Aho-Corasick matcher
 (:class:`analysis.matching.AliasMatcher`: whole words, case-insensitive except for the
 capitals a cue has, so "Mir" the payment system is not "mir"); patterns are compiled once.
+Each frame also lists its cues in Spanish, Portuguese, French and German (``cues_abroad``): the
+patterns are English, so in those languages a frame rests on its cue phrases alone.
 :func:`frame_rows` is pure.
 """
 from __future__ import annotations
@@ -67,6 +69,7 @@ def _load_frames(folder: str) -> tuple[Frame, ...]:
             raise LexiconError(f"{path.name}, entry {index + 1} ({frame_id}): frame id used twice; merge the entries")
         seen.add(frame_id)
         cues = list(entry_field(path, index, entry, "cues", list))
+        cues += _cues_abroad(path, index, entry, frame_id)
         for lexicon in entry_field(path, index, entry, "lexicons", list, required=False):
             cues += _lexicon_cues(folder, lexicon, path, index, frame_id)
         patterns = []
@@ -81,6 +84,18 @@ def _load_frames(folder: str) -> tuple[Frame, ...]:
                             tuple(dict.fromkeys(cues)), tuple(patterns),
                             tuple(w.lower() for w in entry_field(path, index, entry, "needs", list, required=False))))
     return tuple(frames)
+
+
+def _cues_abroad(path: Path, index: int, entry: dict, frame_id: str) -> list[str]:
+    """A frame's ``cues_abroad`` (language -> cues: the same frame in Spanish, Portuguese, French or German).
+    They are matched in every article like the English cues: none of them is an English phrase."""
+    languages = entry.get("cues_abroad") or {}
+    if not isinstance(languages, dict) or not all(isinstance(code, str) and re.fullmatch(r"[a-z]{2}", code)
+                                                  for code in languages):
+        raise LexiconError(f"{path.name}, entry {index + 1} ({frame_id}): cues_abroad must map a two-letter language "
+                           "code to a list of cues (es: [monedas locales])")
+    return [cue for code in sorted(languages)
+            for cue in entry_field(path, index, {"id": frame_id, code: languages[code]}, code, list)]
 
 
 def _lexicon_cues(folder: str, name: str, path: Path, index: int, frame_id: str) -> list[str]:

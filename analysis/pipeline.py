@@ -91,12 +91,12 @@ class RunSummary:
             f"{self.implausible} plausibility flags",
         ]
         others = sum(n for code, n in self.languages.items() if code != "en")
-        if others:  # claims and frames are read from English wording: say what the other articles give
+        if others:  # the claim rules read English wording: say what the other articles give
             lines.append("Language " + ", ".join(f"{code} {n}" for code, n in sorted(self.languages.items(),
                                                                                        key=lambda kv: (-kv[1], kv[0])))
-                         + " (claims and most frame cues are English; "
+                         + " (currency-shift claims are read in English only; "
                          + (f"the {others} articles in other languages add" if others > 1 else
-                            "the article in another language adds") + " actors and network ties)")
+                            "the article in another language adds") + " actors, network ties and frames)")
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
             lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.skip_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -77,3 +77,27 @@ def test_frame_lexicon_errors_name_file_and_entry(tmp_path):
     (tmp_path / "frames.yaml").write_text("- id: sanctions\n  cues: [sanctions]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"frames.yaml, entry 1 \(sanctions\): missing 'definition'"):
         load_frames(tmp_path / ".")
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("Venezuela busca comerciar con sus socios en monedas locales.", "local_currency_settlement"),
+    ("O debate sobre a desdolarização ganhou força no Brasil.", "dedollarization"),
+    ("Les banques centrales veulent une monnaie commune pour le bloc.", "brics_currency"),
+    ("Die Goldreserven der Zentralbank wachsen seit Jahren.", "reserve_diversification"),
+    ("Die neuen Sanktionen treffen die Banken.", "sanctions"),
+    ("Les dirigeants appellent à un monde multipolaire.", "multipolar_order"),
+])
+def test_frames_are_found_by_their_cues_in_other_languages(text, frame):
+    assert frame in frames(text)
+
+
+def test_cues_abroad_must_map_a_language_code_to_cues(tmp_path):
+    entry = "- id: sanctions\n  definition: d\n  example: e\n  not_example: n\n  cues: [sanctions]\n"
+    (tmp_path / "frames.yaml").write_text(entry + "  cues_abroad: {spanish: [sanciones]}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"frames.yaml, entry 1 \(sanctions\): cues_abroad must map a two-letter"):
+        load_frames(tmp_path)
+    (tmp_path / "frames.yaml").write_text(entry + "  cues_abroad: {es: []}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"frames.yaml, entry 1 \(sanctions\): 'es' must be a non-empty list"):
+        load_frames(tmp_path / ".")
+    (tmp_path / "frames.yaml").write_text(entry + "  cues_abroad: {es: [sanciones], de: Sanktionen}\n", encoding="utf-8")
+    assert load_frames(tmp_path / "./.")[0].cues == ("sanctions", "Sanktionen", "sanciones")

@@ -166,12 +166,13 @@ def test_exercise_1_splits_every_claim_by_status_and_voice(solutions, sample_dir
     assert table.loc["denied", "article's own voice"] == 0   # denials in the sample are all someone's words
 
 
-def test_exercise_2_spanish_cues_add_frames_to_the_spanish_article(solutions, sample_dir):
+def test_exercise_2_the_spanish_cues_give_the_spanish_article_its_frames(solutions, sample_dir):
     table = solutions.exercise_2(sample_dir)
-    before = table[table["lexicon"] == "before"]["frames"].iloc[0]
-    after = table[table["lexicon"] == "after"]["frames"].iloc[0]
-    assert "local_currency_settlement" not in before and "local_currency_settlement" in after
-    assert "dedollarization" in after
+    without = table[table["lexicon"] == "without"]["frames"].iloc[0]
+    with_cues = table[table["lexicon"] == "with"]["frames"].iloc[0]
+    assert "local_currency_settlement" not in without and "dedollarization" not in without
+    assert "local_currency_settlement" in with_cues and "dedollarization" in with_cues
+    assert "payment_systems" in without  # "Mir", a name, is a cue in every language
 
 
 def test_exercise_3_the_implausible_gold_claim_needs_thousands_of_tonnes(solutions, sample_dir):

@@ -89,8 +89,8 @@ def test_every_file_is_in_the_report_with_a_status_and_reason(messy_corpus, tmp_
 
 def test_the_summary_counts_articles_by_language_and_says_what_other_languages_give():
     summary = RunSummary(corpus="c", out="o", articles=4, languages={"es": 1, "en": 2, "de": 1})
-    assert ("Language en 2, de 1, es 1 (claims and most frame cues are English; the 2 articles in other languages "
-            "add actors and network ties)") in summary.render()
+    assert ("Language en 2, de 1, es 1 (currency-shift claims are read in English only; the 2 articles in other "
+            "languages add actors, network ties and frames)") in summary.render()
     assert "the article in another language adds" in RunSummary("c", "o", languages={"en": 3, "pt": 1}).render()
     assert "Language" not in RunSummary("c", "o", languages={"en": 3}).render()  # nothing to say
 

@@ -22,29 +22,26 @@ def exercise_1(tables_dir: Path) -> pd.DataFrame:
     return table.reindex(columns=["article's own voice", "attributed"], fill_value=0)
 
 
-def exercise_2(tables_dir: Path, cues: tuple[str, ...] = ("monedas locales", "sin dólares")) -> pd.DataFrame:
-    """Teach the frame lexicon some Spanish: add cues to local_currency_settlement and dedollarization in a copy,
-    and return the frames of the Spanish-language articles before and after."""
+def exercise_2(tables_dir: Path, language: str = "es") -> pd.DataFrame:
+    """What a language's cues add: the frames of the articles in ``language``, found with the lexicon as it is
+    ("with") and with that language's ``cues_abroad`` removed from a copy of frames.yaml ("without")."""
     tables_dir = Path(tables_dir)
     articles = pd.read_parquet(tables_dir / "articles.parquet")
     sentences = pd.read_parquet(tables_dir / "sentences.parquet")
-    spanish = articles[articles["language"] == "es"]
+    chosen = articles[articles["language"] == language]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "narratives"
         shutil.copytree(LEXICON_DIR, folder)
         entries = yaml.safe_load((folder / "frames.yaml").read_text(encoding="utf-8"))
         for entry in entries:
-            if entry["id"] == "local_currency_settlement":
-                entry["cues"] = [*entry["cues"], cues[0]]
-            if entry["id"] == "dedollarization":
-                entry["cues"] = [*entry["cues"], *cues[1:]]
+            (entry.get("cues_abroad") or {}).pop(language, None)
         (folder / "frames.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
                                             encoding="utf-8")
-        before, after = FrameDetector(load_frames()), FrameDetector(load_frames(folder))
+        without, with_cues = FrameDetector(load_frames(folder)), FrameDetector(load_frames())
         rows = []
-        for article in spanish.itertuples():
+        for article in chosen.itertuples():
             own = sentences[sentences["doc_id"] == article.doc_id].to_dict("records")
-            for label, detector in (("before", before), ("after", after)):
+            for label, detector in (("without", without), ("with", with_cues)):
                 found = [r["frame"] for r in frame_rows(article.doc_id, article.text, own, detector)]
                 rows.append({"doc_id": article.doc_id, "lexicon": label, "frames": ", ".join(found) or "—"})
     return pd.DataFrame(rows)
