@@ -24,26 +24,30 @@ Peak memory is the Python heap peak (tracemalloc) during a further, untimed pass
 tenth of the texts: per-document work holds one document at a time, so it does not grow
 with the corpus. Results are printed and written to ``benchmarks/results/actors.json``.
 
-Latest figures, ``make benchmark-actors`` in a fresh clone (``python benchmarks/bench_actors.py``:
-20 MB, 5,982 documents, 2,686 unambiguous aliases; 5 MB of the seed articles, 1,425 documents;
-Python 3.11, x86_64, one core of a shared two-core machine)::
+Latest figures, ``make benchmark-actors`` (``python benchmarks/bench_actors.py``: 20 MB, 5,982
+documents, 2,312 unambiguous aliases; 5 MB of the seed articles, 1,425 documents; Python 3.11, x86_64,
+one core of a shared two-core machine)::
 
     pipeline                               MB/s   x spaCy
-    geonarratives                          6.36   1.4
-    geonarratives-matching                29.77   6.5
-    geonarratives-scans-only              32.05   7.0
-    spacy-entityruler                      4.55   1.0
-    geonarratives (real articles)          5.59   2.1
-    spacy-entityruler (real articles)      2.60   1.0
+    geonarratives                          4.85   1.5
+    geonarratives-matching                20.44   6.2
+    geonarratives-scans-only              19.47   5.9
+    spacy-entityruler                      3.32   1.0
+    geonarratives (real articles)          4.23   2.0
+    spacy-entityruler (real articles)      2.16   1.0
 
-    geonarratives by stage (s of 3.15): alias matching 0.84, aliases/metonyms/currency
-    issuers 0.57, titles and role descriptions 0.30, discovery of new names 1.03, surname
-    coreference 0.14, flags 0.07, merging and sorting 0.20
+    geonarratives by stage (s of 4.13): alias matching 1.02, aliases/metonyms/currency
+    issuers 0.77, titles and role descriptions 0.38, discovery of new names 1.40, surname
+    coreference 0.16, flags 0.09, merging and sorting 0.30
 
-Absolute MB/s moves with the machine's load (a version with fewer rules gave 6.52 MB/s against
-spaCy's 4.90 on a quieter core), and the ``x spaCy`` ratio moves too, since load slows the two
-pipelines unequally. To compare two versions of the extractor, time them in turns in one
-process.
+Absolute MB/s moves with the machine's load: on a quieter day the English extraction path
+gave 6.36 MB/s against spaCy's 4.55 (1.4x), and the scans in C 32.05 MB/s; the ``x spaCy``
+ratio moves less, though load slows the two pipelines unequally. To compare two versions of
+the extractor, time them in turns, each in its own process, several times.
+
+The aliases in Spanish, Portuguese, French and German are matched only in articles in that
+language (a second, smaller automaton per language), so neither side sees them here: the
+synthetic text is English, as the ``language`` the benchmark passes (none) says.
 
 The full extractor ran at about 1.3 MB/s (1x spaCy) before its matching and resolution
 were tuned; two rounds, each with the same output, brought it to about 6.5 MB/s on a quiet
@@ -59,6 +63,11 @@ as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times with mypyc.
 spaCy's figure on this synthetic text would leave the Python work about a third of its
 present time: that needs an extraction core written for a compiler, not more tuning of this
 Python.
+
+In a whole ``python -m analysis run`` the extraction is a small share of the time: ingestion
+(``make benchmark``) reads about 0.2 MB/s per worker, half of it in sentence splitting (syntok) and
+the rest in repair, language identification and near-duplicate hashing, some 25 times slower than
+this stage.
 """
 from __future__ import annotations
 
