@@ -10,10 +10,12 @@ dictionary's schema check rejects, naming the entry, until a reader decides. Mee
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 import yaml
 
-from analysis.actors import slug
 from analysis.lexicon import ActorDictionary
 
 PERSON_KINDS = {"title_before", "appositive", "speech_verb", "according_to"}
@@ -32,6 +34,19 @@ def entry_type(kinds: str) -> str | None:
     return UNDECIDED
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent
+_LATIN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "Ł": "L", "ł": "l",
+                                "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "ı": "i"})
+
+
+def draft_id(name: str) -> str:
+    """An id the dictionary accepts (lower-case ASCII letters, digits, underscores) for a name in any Latin
+    script: accents dropped, "ß" as "ss" ("Institut für Osteuropäische Studien" -> "institut_fur_osteuropaische_studien")."""
+    folded = unicodedata.normalize("NFKD", name.translate(_LATIN_LETTERS))
+    ascii_name = folded.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "actor"
+
+
 def draft_entries(candidates: pd.DataFrame, dictionary: ActorDictionary, top: int = 20, min_mentions: int = 1) -> str:
     """YAML for the ``top`` candidates with at least ``min_mentions`` mentions that the dictionary lacks."""
     taken = set(dictionary.actors)
@@ -43,7 +58,7 @@ def draft_entries(candidates: pd.DataFrame, dictionary: ActorDictionary, top: in
         kind = entry_type(row.kind)
         if kind is None or row.name in dictionary.alias_owners:
             continue
-        identifier = base = slug(row.name)
+        identifier = base = draft_id(row.name)
         number = 1
         while identifier in taken:
             number += 1
