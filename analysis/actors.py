@@ -250,14 +250,15 @@ _ORG_HEADS_FIRST = {"Instituto", "Centro", "Banco", "Fundación", "Fundação", 
 # ("l’Observatoire lémanique des réserves monétaires", "el Instituto de estudios monetarios"): a
 # capitalised head, its adjectives, and at least one complement joined by de/des/du/da/do..., up to
 # punctuation, a capitalised word or a word that ends the name (a verb of saying, a preposition).
-_ENDS_A_LOWER_CASE_NAME = (
+_ENDS_A_LOWER_CASE_NAME = tuple(dict.fromkeys((
     "le", "la", "les", "el", "lo", "los", "las", "o", "os", "as", "a", "à", "au", "aux", "ont", "est", "sont", "et", "ou",
-    "qui", "que", "dont", "où", "en", "dans", "pour", "par", "avec", "sur", "sous", "selon", "depuis", "vers", "chez",
-    "entre", "contre", "y", "es", "son", "ha", "han", "con", "para", "por", "según", "desde", "sobre", "sin", "e", "é",
-    "são", "tem", "têm", "em", "no", "na", "nos", "nas", "com", "segundo", "un", "une", "um", "uma", "una",
-    "estime", "indique", "affirme", "souligne", "note", "explique", "prévoit", "publie", "annonce",  # verbs of saying
-    "dijo", "afirmó", "estima", "indica", "señala", "prevé", "publicó", "anunció",
-    "disse", "afirmou", "aponta", "prevê", "publicou", "anunciou")
+    "qui", "que", "dont", "où", "en", "dans", "pour", "par", "avec", "sur", "sous", "depuis", "vers", "chez",
+    "entre", "contre", "y", "es", "son", "ha", "han", "con", "para", "por", "desde", "sobre", "sin", "e", "é",
+    "são", "tem", "têm", "em", "no", "na", "nos", "nas", "com", "un", "une", "um", "uma", "una",
+    # verbs of saying in the present and past, beside the speech verbs and "according to" words read before a speaker
+    "estime", "indique", "affirme", "souligne", "note", "explique", "prévoit", "publie", "annonce",
+    "estima", "indica", "señala", "prevé", "publicó", "anunció", "aponta", "prevê", "publicou", "anunciou",
+    *(word for word in _SPEECH_VERBS_ABROAD + _ACCORDING_ABROAD if " " not in word))))
 _JOINING_WORDS = ("de", "des", "du", "del", "da", "do", "das", "dos")
 # A word of the name: neither one that ends it nor one that joins a complement (which the pattern reads apart,
 # so that each word can be read one way only and a failed match gives up at once).
@@ -835,11 +836,11 @@ class ActorExtractor:
             if kind:
                 found.append(_new_mention(start, end, f"new:{slug(name)}", name, "person", "discovered"))
         if lower_case_names:
-            found += self._lower_case_organisations(text, spans, starts, found, candidates)
+            found += self._lower_case_organisations(text, spans, starts, candidates)
         return found, spans
 
     @staticmethod
-    def _lower_case_organisations(text: str, spans: list[tuple[int, int]], starts: list[int], found: list[Mention],
+    def _lower_case_organisations(text: str, spans: list[tuple[int, int]], starts: list[int],
                                   candidates: list[Candidate]) -> list[Mention]:
         """Institutions named in lower case after their head ("l’Observatoire lémanique des réserves
         monétaires"), where no mention and no candidate found so far overlaps them: a capitalised name after

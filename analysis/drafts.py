@@ -11,12 +11,12 @@ dictionary's schema check rejects, naming the entry, until a reader decides. Mee
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 import yaml
 
 from analysis.lexicon import ActorDictionary
+from analysis.matching import normalise
 
 PERSON_KINDS = {"title_before", "appositive", "speech_verb", "according_to"}
 UNDECIDED = "TODO"
@@ -34,17 +34,15 @@ def entry_type(kinds: str) -> str | None:
     return UNDECIDED
 
 
-# Latin letters that Unicode does not decompose into a base letter and an accent
-_LATIN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "Ł": "L", "ł": "l",
-                                "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "ı": "i"})
+# Latin letters that have no accent to drop, written in ASCII ("ß" -> "ss"): normalise() keeps them
+_LATIN_LETTERS = str.maketrans({"ß": "ss", "œ": "oe", "æ": "ae", "ł": "l", "ø": "o", "đ": "d", "þ": "th", "ı": "i"})
 
 
 def draft_id(name: str) -> str:
     """An id the dictionary accepts (lower-case ASCII letters, digits, underscores) for a name in any Latin
-    script: accents dropped, "ß" as "ss" ("Institut für Osteuropäische Studien" -> "institut_fur_osteuropaische_studien")."""
-    folded = unicodedata.normalize("NFKD", name.translate(_LATIN_LETTERS))
-    ascii_name = folded.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "actor"
+    script, folded as the matcher folds names (lower case, accents dropped), then the letters above
+    ("Institut für Osteuropäische Studien" -> "institut_fur_osteuropaische_studien")."""
+    return re.sub(r"[^a-z0-9]+", "_", normalise(name).translate(_LATIN_LETTERS)).strip("_") or "actor"
 
 
 def draft_entries(candidates: pd.DataFrame, dictionary: ActorDictionary, top: int = 20, min_mentions: int = 1) -> str:

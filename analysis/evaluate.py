@@ -94,10 +94,12 @@ def _articles(tables_dir: Path) -> pd.DataFrame:
     return articles
 
 
-def predicted_by_source(tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES) -> dict[str, pd.DataFrame]:
-    """Mentions of the scored types, keyed like the gold: ``source`` or ``source#record``."""
+def predicted_by_source(tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES,
+                        articles: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Mentions of the scored types, keyed like the gold: ``source`` or ``source#record`` (``articles``:
+    the table as :func:`_articles` reads it, when the caller has it already)."""
     tables_dir = Path(tables_dir)
-    articles = _articles(tables_dir)
+    articles = _articles(tables_dir) if articles is None else articles
     mentions = pd.read_parquet(tables_dir / "mentions.parquet")
     mentions = mentions[mentions["actor_type"].isin(types)].merge(articles[["doc_id", "key"]], on="doc_id")
     return {key: group for key, group in mentions.groupby("key")}
@@ -117,8 +119,8 @@ def _core(surface: str) -> str:
 def evaluate(gold_path: Path | str, tables_dir: Path | str, types: tuple[str, ...] = DEFAULT_TYPES) -> dict:
     """Document- and mention-level precision, recall and F1, with the errors per document."""
     gold = read_gold(gold_path)
-    predicted = predicted_by_source(tables_dir, types)
     articles = _articles(Path(tables_dir))
+    predicted = predicted_by_source(tables_dir, types, articles)
     language_of = dict(zip(articles["key"], articles["language"]))
     doc_score, mention_score = Score(0, 0, 0), Score(0, 0, 0)
     by_language: dict[str, dict] = {}

@@ -244,6 +244,7 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
+@lru_cache(maxsize=1)
 def _country_table():
     """country_converter's table (read directly: its class breaks on pandas 3's NA handling)."""
     import country_converter
