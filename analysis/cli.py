@@ -25,6 +25,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     tuning.add_argument("--batch-size", type=int, default=128, help="files per batch (default: %(default)s)")
     tuning.add_argument("--workers", type=int, default=1,
                         help="processes for per-document work: ingestion, actors, narratives (default: %(default)s)")
+    tuning.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="do the per-document work on a Dask cluster: its scheduler's address (tcp://host:8786), "
+                             "or 'local' for a cluster of --workers processes on this machine. Workers must see the "
+                             "corpus and the lexicons at the same paths (needs the `cluster` extra)")
     tuning.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     actors = parser.add_argument_group("actors")
     actors.add_argument("--dictionary", type=Path, default=None, metavar="DIR",
@@ -69,13 +73,20 @@ def default_out(corpus: Path) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from analysis.lexicon import LexiconError
-    from analysis.pipeline import CorpusError, run
+    from analysis.cluster import ClusterError, cluster_mapper
+    from analysis.lexicon import DEFAULT_DIR, LexiconError
+    from analysis.pipeline import CorpusError, check_corpus, run
 
     out = args.out or default_out(args.corpus)
     try:
-        summary = run(args.corpus, out, _run_options(args))
-    except (CorpusError, LexiconError) as error:
+        if args.scheduler:
+            check_corpus(args.corpus)  # a wrong --corpus is told before a cluster starts
+            folders = [args.corpus, args.dictionary or DEFAULT_DIR]
+            with cluster_mapper(args.scheduler, args.workers, folders) as mapper:
+                summary = run(args.corpus, out, _run_options(args), mapper=mapper)
+        else:
+            summary = run(args.corpus, out, _run_options(args))
+    except (CorpusError, LexiconError, ClusterError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(summary.render())

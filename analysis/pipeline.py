@@ -161,15 +161,21 @@ def _label(source: str, record: int | None) -> str:
     return source if record is None else f"{source}#{record}"
 
 
-def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOptions(), mapper: Mapper | None = None) -> RunSummary:
-    """Ingest every file below ``corpus_dir`` and write the tables into ``out_dir``."""
-    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+def check_corpus(corpus_dir: Path) -> list[str]:
+    """The files of ``corpus_dir`` (see :func:`list_corpus`); :class:`CorpusError` if it is no folder or has none."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder '{corpus_dir}' does not exist or is not a folder; "
                           "pass --corpus DIR, a folder of .txt/.md/.html/.jsonl/.json/.csv files")
     sources = list_corpus(corpus_dir)
     if not sources:
         raise CorpusError(f"corpus folder '{corpus_dir}' contains no files; put your articles there")
+    return sources
+
+
+def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOptions(), mapper: Mapper | None = None) -> RunSummary:
+    """Ingest every file below ``corpus_dir`` and write the tables into ``out_dir``."""
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    sources = check_corpus(corpus_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -188,7 +194,7 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
     copies: dict[str, list[str]] = defaultdict(list)  # kept doc_id -> labels of its duplicates
     sink = _TableSink(out_dir)
     partial_articles = out_dir / "articles.partial.parquet"
-    work = partial(process_file, corpus_dir, options.reader)
+    work = partial(process_file, corpus_dir.resolve(), options.reader)  # a worker elsewhere (Dask) has another cwd
     pool = ProcessPoolExecutor(options.workers) if options.workers > 1 and mapper is None else None
     map_batch = mapper or (pool.map if pool else map)
     progress = tqdm(total=len(sources), unit="file", desc="Ingesting", disable=not options.progress)
