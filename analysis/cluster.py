@@ -14,7 +14,8 @@ that fails the check.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from analysis import __version__
@@ -74,4 +75,22 @@ def cluster_mapper(scheduler: str, workers: int, folders: list[Path]) -> Iterato
                 raise ClusterError(f"no Dask scheduler answers at '{scheduler}' ({error}); start one with "
                                    "`dask scheduler`, or pass --scheduler local for a cluster on this machine") from error
         check_workers(client, folders)
-        yield lambda function, items: client.gather(client.map(function, list(items)))
+        yield partial(_ordered_map, client)
+
+
+def _ordered_map(client, function: Callable, items: Iterable) -> Iterator:
+    """``map(function, items)`` on the cluster, in order, as results arrive: the caller writes the first ones
+    while the workers compute the rest. Items go in slices, a few per worker thread: a task per item (a
+    short article) would cost the scheduler about as much as the work, and one slice per thread would
+    leave threads idle behind the slowest one."""
+    items = list(items)
+    threads = sum(client.nthreads().values()) or 1
+    size = -(-len(items) // (4 * threads))  # ceiling division
+    futures = client.map(partial(_each, function), [items[i:i + size] for i in range(0, len(items), size)],
+                         pure=False)  # no hashing of every article to name the tasks: each task runs once anyway
+    return (result for future in futures for result in future.result())
+
+
+def _each(function: Callable, items: list) -> list:
+    """One task: ``function`` over a slice of items."""
+    return [function(item) for item in items]

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import __version__, config
 from analysis.cli import main
-from analysis.cluster import ClusterError, _worker_view, check_workers, cluster_mapper
+from analysis.cluster import ClusterError, _ordered_map, _worker_view, check_workers, cluster_mapper
 from tests.conftest import TABLES
 
 distributed = pytest.importorskip("distributed", reason="Dask's distributed is part of the dev extra")
@@ -100,3 +100,32 @@ def test_workers_that_cannot_do_the_work_are_named_with_the_fix(tmp_path):
     check_workers(FakeClient({"tcp://10.0.0.2:4000": []}), [tmp_path])  # all can: no error
     with pytest.raises(ClusterError, match="no workers"):
         check_workers(FakeClient({}), [tmp_path])
+
+
+class Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class SlicingClient:
+    """``Client.map`` run at once, recording the slices each task received."""
+
+    def __init__(self, threads):
+        self.threads, self.slices = threads, []
+
+    def nthreads(self):
+        return {f"tcp://10.0.0.{i}:4000": 1 for i in range(self.threads)}
+
+    def map(self, function, slices, pure=True):
+        self.slices += slices
+        return [Done(function(part)) for part in slices]
+
+
+@pytest.mark.parametrize(("threads", "n", "sizes"), [(1, 10, [3, 3, 3, 1]), (2, 128, [16] * 8), (2, 3, [1, 1, 1])])
+def test_items_go_in_a_few_slices_per_thread_and_come_back_in_order(threads, n, sizes):
+    client = SlicingClient(threads)
+    assert list(_ordered_map(client, lambda x: x * x, range(n))) == [x * x for x in range(n)]
+    assert [len(part) for part in client.slices] == sizes
