@@ -407,7 +407,10 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         started = time.perf_counter()
         try:
             pm.execute_notebook(str(notebook), str(output), cwd=str(config.NOTEBOOKS_DIR), kernel_name=kernel_name,
-                                parameters=passed[notebook.name], progress_bar=False)
+                                parameters=passed[notebook.name], progress_bar=False,
+                                # the kernel's own errors still show; its warning that a kernel on this machine's
+                                # loopback is not encrypted came once per notebook and told the reader nothing
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
         except pm.PapermillExecutionError as error:
             entry["seconds"] = round(time.perf_counter() - started, 2)
             stopped = error.ename == NothingToShow.__name__

@@ -485,13 +485,14 @@ def test_a_brief_escapes_the_corpus_and_the_same_inputs_give_the_same_report(tmp
 
 
 @pytest.mark.slow
-def test_an_actor_absent_from_the_corpus_gives_a_not_mentioned_brief(tmp_path):
+def test_an_actor_absent_from_the_corpus_gives_a_not_mentioned_brief(tmp_path, capfd):
     corpus = write_synthetic_corpus(tmp_path / "corpus")
     folder = build_report(corpus, "absent", {"focus_actor": "Sergei Lavrov"}, reports_dir=tmp_path,
                           notebooks=[path for path in report_notebooks() if path.name[:2] in {"01", "05"}])
     brief = (folder / "05-report.html").read_text(encoding="utf-8")
     assert "Sergei Lavrov is not mentioned in this corpus/period" in brief
     assert "Traceback" not in brief
+    assert "[IPKernelApp] WARNING" not in capfd.readouterr().err  # the kernels' warnings are not shown to the reader
 
 
 # A CSV export of our own with other field names: dated 2023, 2024 (twice) and undated.
