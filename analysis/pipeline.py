@@ -112,6 +112,9 @@ def process_file(corpus_dir: Path, reader: ReaderOptions, source: str) -> list[A
     try:
         return [item if isinstance(item, Skip) else process_document(item)
                 for item in read_file(corpus_dir, source, reader)]
+    except ImportError as error:  # an install that lacks a package one kind of file needs (lxml_html_clean for HTML)
+        return [Skip(source, f"a package needed to read this file is missing ({error}); install the project's "
+                             "dependencies again (`make install`, or `pip install -e .`)")]
     except Exception as error:  # a bug or an exotic input must not end the whole run
         return [Skip(source, f"internal error while processing ({type(error).__name__}: {error}); please report it")]
 

@@ -140,6 +140,25 @@ def test_an_internal_error_in_one_file_does_not_stop_the_run(messy_corpus, tmp_p
     assert report.loc["a_good.txt", "status"] == "ingested"
 
 
+def test_a_file_whose_reader_lacks_a_package_says_how_to_install_it(messy_corpus, tmp_path, monkeypatch):
+    import analysis.pipeline as pipeline
+
+    real = pipeline.process_document
+
+    def without_cleaner(raw):  # as trafilatura fails on an install without lxml's HTML cleaner
+        if raw.source == "h_nfd.txt":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", without_cleaner)
+    run(messy_corpus, tmp_path / "out", RunOptions(progress=False))
+    report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
+    reason = report.loc["h_nfd.txt", "reason"]
+    assert report.loc["h_nfd.txt", "status"] == "skipped"
+    assert "package needed to read this file is missing" in reason and "lxml_html_clean" in reason
+    assert "make install" in reason and "please report it" not in reason
+
+
 def test_missing_or_empty_corpus_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         run(tmp_path / "nowhere", tmp_path / "out")
