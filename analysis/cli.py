@@ -23,12 +23,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="estimated Jaccard similarity of word 5-shingles above which a document is a "
                              "near-duplicate of an earlier one (default: %(default)s)")
     tuning.add_argument("--batch-size", type=int, default=128, help="files per batch (default: %(default)s)")
-    tuning.add_argument("--workers", type=int, default=1,
-                        help="processes for per-document work: ingestion, actors, narratives (default: %(default)s)")
-    tuning.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                        help="do the per-document work on a Dask cluster: its scheduler's address (tcp://host:8786), "
-                             "or 'local' for a cluster of --workers processes on this machine. Workers must see the "
-                             "corpus and the lexicons at the same paths (needs the `cluster` extra)")
+    _add_placement_options(tuning)
     tuning.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     actors = parser.add_argument_group("actors")
     actors.add_argument("--dictionary", type=Path, default=None, metavar="DIR",
@@ -43,6 +38,16 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     narratives = parser.add_argument_group("currency-shift narratives")
     narratives.add_argument("--no-narratives", action="store_true",
                             help="skip the amounts, claims, frames and plausibility tables")
+
+
+def _add_placement_options(parser) -> None:
+    """Where the per-document work runs, shared by `run` and `report` (whose tables it does not change)."""
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes for per-document work: ingestion, actors, narratives (default: %(default)s)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="do the per-document work on a Dask cluster: its scheduler's address (tcp://host:8786), "
+                             "or 'local' for a cluster of --workers processes on this machine. Workers must see the "
+                             "corpus and the lexicons at the same paths (needs the `cluster` extra)")
 
 
 def _add_export_options(parser: argparse.ArgumentParser) -> None:
@@ -215,7 +220,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from analysis.report import ReportError, build_report
 
     try:
-        path = build_report(args.corpus, args.name, report_parameters(args), show_code=args.show_code)
+        path = build_report(args.corpus, args.name, report_parameters(args), show_code=args.show_code,
+                            workers=args.workers, scheduler=args.scheduler)
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -311,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a notebook parameter, e.g. -p start_date=2024-01-01 (repeatable; values are YAML)")
     report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
     report.add_argument("--params", type=Path, default=None, metavar="FILE.yaml", help="notebook parameters from a YAML file")
+    _add_placement_options(report)
     _add_export_options(report)
     report.set_defaults(func=cmd_report)
     return parser

@@ -16,6 +16,8 @@ the earlier notebooks wrote; a missing table is reported in the brief, never rai
 from __future__ import annotations
 
 import ast
+import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import html
@@ -336,7 +338,7 @@ def _focus_actor_note(actor: str) -> str:
 
 def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
                  reports_dir: Path = config.REPORTS_DIR, show_code: bool = False,
-                 notebooks: list[Path] | None = None) -> Path:
+                 notebooks: list[Path] | None = None, workers: int = 1, scheduler: str | None = None) -> Path:
     """Execute every numbered notebook over ``corpus`` into ``reports_dir/name``; return that folder.
 
     The parameters are checked first (names, types, dates, window, weight); the pipeline then runs once over the
@@ -345,11 +347,14 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     ``figures_dir`` (``<report>/figures``) and those of ``parameters`` it declares, converted to the type of its
     default. A notebook with nothing to show for the period stops with a note (status ``stopped``) and the next
     one runs; a failing notebook stops the run with a :class:`ReportError` naming the notebook, the cell and its
-    section; its partial output, its HTML page and an index marking the failure are kept.
+    section; its partial output, its HTML page and an index marking the failure are kept. ``workers`` and
+    ``scheduler`` place the run's per-document work as ``python -m analysis run`` does (processes, a Dask cluster);
+    they change where the work is done, not the tables.
     """
     import papermill as pm
 
-    from analysis.lexicon import LexiconError
+    from analysis.cluster import ClusterError, cluster_mapper
+    from analysis.lexicon import DEFAULT_DIR, LexiconError
     from analysis.period import NothingToShow
     from analysis.pipeline import CorpusError, run
     from analysis.report_index import write_index
@@ -396,10 +401,13 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         if not focus_known:
             print(_focus_actor_note(values["focus_actor"]))
         print(f"Ingesting {corpus} → {tables_dir}")
-        print(run(corpus, tables_dir, run_options(values)).render())
+        options = dataclasses.replace(run_options(values), workers=workers)
+        with (cluster_mapper(scheduler, workers, [corpus, options.dictionary_dir or DEFAULT_DIR]) if scheduler
+              else contextlib.nullcontext()) as mapper:
+            print(run(corpus, tables_dir, options, mapper=mapper).render())
         if not focus_known:
             check_focus_actor(values["focus_actor"], tables_dir)
-    except (CorpusError, LexiconError, ReportError) as error:
+    except (CorpusError, LexiconError, ReportError, ClusterError) as error:
         stop(str(error), error)
     for entry, notebook in zip(manifest["notebooks"], notebooks):
         output = report_dir / notebook.name

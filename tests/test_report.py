@@ -495,6 +495,20 @@ def test_an_actor_absent_from_the_corpus_gives_a_not_mentioned_brief(tmp_path, c
     assert "[IPKernelApp] WARNING" not in capfd.readouterr().err  # the kernels' warnings are not shown to the reader
 
 
+
+@pytest.mark.slow
+def test_a_report_made_on_a_dask_cluster_has_the_tables_of_one_made_in_one_process(tmp_path):
+    pytest.importorskip("distributed", reason="Dask's distributed is part of the dev extra")
+    corpus = write_synthetic_corpus(tmp_path / "corpus")
+    first = [path for path in report_notebooks() if path.name.startswith("01")]
+    here = build_report(corpus, "here", {}, reports_dir=tmp_path, notebooks=first)
+    there = build_report(corpus, "there", {}, reports_dir=tmp_path, notebooks=first, workers=2, scheduler="local")
+    assert json.loads((there / "report.json").read_text())["status"] == "complete"
+    for table in sorted(path.name for path in (here / "tables").glob("*.parquet")):
+        pd.testing.assert_frame_equal(pd.read_parquet(here / "tables" / table), pd.read_parquet(there / "tables" / table),
+                                      obj=table)
+
+
 # A CSV export of our own with other field names: dated 2023, 2024 (twice) and undated.
 EXPORT = [
     {"headline": "Harbour Talks Open", "published_at": "2024-03-05", "site": "Example Wire",
