@@ -122,41 +122,38 @@ def test_process_pool_gives_the_same_tables(messy_corpus, tmp_path):
                                       pd.read_parquet(tmp_path / "pool" / f"{name}.parquet"))
 
 
-def test_an_internal_error_in_one_file_does_not_stop_the_run(messy_corpus, tmp_path, monkeypatch):
+def report_with_one_failing_file(corpus, out, monkeypatch, error: Exception) -> pd.DataFrame:
+    """The ingest report of a run in which processing ``h_nfd.txt`` raises ``error``."""
     import analysis.pipeline as pipeline
 
     real = pipeline.process_document
 
-    def flaky(raw):
+    def failing(raw):
         if raw.source == "h_nfd.txt":
-            raise RuntimeError("boom")
+            raise error
         return real(raw)
 
-    monkeypatch.setattr(pipeline, "process_document", flaky)
-    run(messy_corpus, tmp_path / "out", RunOptions(progress=False))
-    report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
+    monkeypatch.setattr(pipeline, "process_document", failing)
+    run(corpus, out, RunOptions(progress=False))
+    return pd.read_parquet(out / "ingest_report.parquet").set_index("source")
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_run(messy_corpus, tmp_path, monkeypatch):
+    report = report_with_one_failing_file(messy_corpus, tmp_path / "out", monkeypatch, RuntimeError("boom"))
     assert report.loc["h_nfd.txt", "status"] == "skipped"
     assert "RuntimeError: boom" in report.loc["h_nfd.txt", "reason"]
     assert report.loc["a_good.txt", "status"] == "ingested"
 
 
 def test_a_file_whose_reader_lacks_a_package_says_how_to_install_it(messy_corpus, tmp_path, monkeypatch):
-    import analysis.pipeline as pipeline
-
-    real = pipeline.process_document
-
-    def without_cleaner(raw):  # as trafilatura fails on an install without lxml's HTML cleaner
-        if raw.source == "h_nfd.txt":
-            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
-        return real(raw)
-
-    monkeypatch.setattr(pipeline, "process_document", without_cleaner)
-    run(messy_corpus, tmp_path / "out", RunOptions(progress=False))
-    report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
+    # as trafilatura fails on an install without lxml's HTML cleaner
+    missing = ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+    report = report_with_one_failing_file(messy_corpus, tmp_path / "out", monkeypatch, missing)
     reason = report.loc["h_nfd.txt", "reason"]
     assert report.loc["h_nfd.txt", "status"] == "skipped"
     assert "package needed to read this file is missing" in reason and "lxml_html_clean" in reason
     assert "make install" in reason and "please report it" not in reason
+    assert report.loc["a_good.txt", "status"] == "ingested"
 
 
 def test_missing_or_empty_corpus_is_a_clear_error(tmp_path):
