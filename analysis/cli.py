@@ -86,11 +86,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         if args.scheduler:
             check_corpus(args.corpus)  # a wrong --corpus is told before a cluster starts
-            folders = [args.corpus, args.dictionary or DEFAULT_DIR]
-            with cluster_mapper(args.scheduler, args.workers, folders) as mapper:
-                summary = run(args.corpus, out, _run_options(args), mapper=mapper)
-        else:
-            summary = run(args.corpus, out, _run_options(args))
+        with cluster_mapper(args.scheduler, args.workers, [args.corpus, args.dictionary or DEFAULT_DIR]) as mapper:
+            summary = run(args.corpus, out, _run_options(args), mapper=mapper)
     except (CorpusError, LexiconError, ClusterError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

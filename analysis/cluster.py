@@ -2,9 +2,9 @@
 
 The per-document stages (ingestion, actors, narratives) are pure functions of one file or one
 article, mapped over batches by any ordered ``map`` (:func:`analysis.pipeline.run`'s ``mapper``).
-Here that map is a Dask client's ``map`` and ``gather``: each task is a batch, results come back
-in order, and the tables are written by this process alone, so they are the same as a run on
-one machine. Duplicate detection and the network, which need the whole corpus, stay here too.
+Here that map sends each batch to the cluster's workers in slices and hands the results back in
+order; the tables are written by this process alone, so they are the same as a run on one
+machine. Duplicate detection and the network, which need the whole corpus, stay here too.
 
 Workers read the corpus and the lexicons themselves, by the paths this process passes: they
 must see those folders at the same paths (a shared file system) and have this package
@@ -39,8 +39,8 @@ def _worker_view(version: str, lexicons: str, folders: list[str]) -> list[str]:
 
 
 def check_workers(client, folders: list[Path]) -> None:
-    """Raise :class:`ClusterError` naming each worker that runs another version of this package or
-    cannot see one of ``folders`` (the corpus, the actor dictionary, the narrative lexicons)."""
+    """Raise :class:`ClusterError` naming each worker that runs another version of this package, reads
+    other lexicons, or cannot see one of ``folders`` (the corpus, the actor dictionary)."""
     views = client.run(_worker_view, __version__, str(LEXICON_DIR.resolve()),
                        [str(Path(folder).resolve()) for folder in folders])
     if not views:
@@ -54,9 +54,13 @@ def check_workers(client, folders: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def cluster_mapper(scheduler: str, workers: int, folders: list[Path]) -> Iterator:
+def cluster_mapper(scheduler: str | None, workers: int, folders: list[Path]) -> Iterator:
     """An ordered ``map`` over the Dask cluster at ``scheduler`` (``tcp://host:8786``), or over a cluster
-    of ``workers`` processes started on this machine (``"local"``), open for the ``with`` block."""
+    of ``workers`` processes started on this machine (``"local"``), open for the ``with`` block; ``None``
+    when there is no ``scheduler`` (the run then uses its own ``workers`` processes)."""
+    if not scheduler:
+        yield None
+        return
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:

@@ -16,7 +16,6 @@ the earlier notebooks wrote; a missing table is reported in the brief, never rai
 from __future__ import annotations
 
 import ast
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -402,8 +401,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
             print(_focus_actor_note(values["focus_actor"]))
         print(f"Ingesting {corpus} → {tables_dir}")
         options = dataclasses.replace(run_options(values), workers=workers)
-        with (cluster_mapper(scheduler, workers, [corpus, options.dictionary_dir or DEFAULT_DIR]) if scheduler
-              else contextlib.nullcontext()) as mapper:
+        with cluster_mapper(scheduler, workers, [corpus, options.dictionary_dir or DEFAULT_DIR]) as mapper:
             print(run(corpus, tables_dir, options, mapper=mapper).render())
         if not focus_known:
             check_focus_actor(values["focus_actor"], tables_dir)
