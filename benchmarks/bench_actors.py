@@ -29,20 +29,20 @@ documents, 2,312 unambiguous aliases; 5 MB of the seed articles, 1,425 documents
 one core of a shared two-core machine)::
 
     pipeline                               MB/s   x spaCy
-    geonarratives                          4.85   1.5
-    geonarratives-matching                20.44   6.2
-    geonarratives-scans-only              19.47   5.9
-    spacy-entityruler                      3.32   1.0
-    geonarratives (real articles)          4.23   2.0
-    spacy-entityruler (real articles)      2.16   1.0
+    geonarratives                          7.16   1.3
+    geonarratives-matching                30.74   5.5
+    geonarratives-scans-only              29.90   5.3
+    spacy-entityruler                      5.60   1.0
+    geonarratives (real articles)          6.00   1.9
+    spacy-entityruler (real articles)      3.17   1.0
 
-    geonarratives by stage (s of 4.13): alias matching 1.02, aliases/metonyms/currency
-    issuers 0.77, titles and role descriptions 0.38, discovery of new names 1.40, surname
-    coreference 0.16, flags 0.09, merging and sorting 0.30
+    geonarratives by stage (s of 2.79): alias matching 0.72, aliases/metonyms/currency
+    issuers 0.50, titles and role descriptions 0.26, discovery of new names 0.95, surname
+    coreference 0.13, flags 0.06, merging and sorting 0.17
 
-Absolute MB/s moves with the machine's load: on a quieter day the English extraction path
-gave 6.36 MB/s against spaCy's 4.55 (1.4x), and the scans in C 32.05 MB/s; the ``x spaCy``
-ratio moves less, though load slows the two pipelines unequally. To compare two versions of
+Absolute MB/s moves with the machine's load: on a busier day the same code gave 4.85 MB/s
+against spaCy's 3.32 (1.5x), and the scans in C 19.47 MB/s; the ``x spaCy`` ratio moves
+less, though load slows the two pipelines unequally. To compare two versions of
 the extractor, time them in turns, each in its own process, several times.
 
 The aliases in Spanish, Portuguese, French and German are matched only in articles in that
