@@ -29,16 +29,16 @@ documents, 2,312 unambiguous aliases; 5 MB of the seed articles, 1,425 documents
 one core of a shared two-core machine)::
 
     pipeline                               MB/s   x spaCy
-    geonarratives                          7.16   1.3
-    geonarratives-matching                30.74   5.5
-    geonarratives-scans-only              29.90   5.3
-    spacy-entityruler                      5.60   1.0
-    geonarratives (real articles)          6.00   1.9
-    spacy-entityruler (real articles)      3.17   1.0
+    geonarratives                          7.02   1.3
+    geonarratives-matching                30.13   5.5
+    geonarratives-scans-only              31.41   5.7
+    spacy-entityruler                      5.50   1.0
+    geonarratives (real articles)          4.81   1.9
+    spacy-entityruler (real articles)      2.59   1.0
 
-    geonarratives by stage (s of 2.79): alias matching 0.72, aliases/metonyms/currency
-    issuers 0.50, titles and role descriptions 0.26, discovery of new names 0.95, surname
-    coreference 0.13, flags 0.06, merging and sorting 0.17
+    geonarratives by stage (s of 2.85): alias matching 0.77, aliases/metonyms/currency
+    issuers 0.51, titles and role descriptions 0.27, discovery of new names 0.92, surname
+    coreference 0.13, flags 0.06, merging and sorting 0.19
 
 Absolute MB/s moves with the machine's load: on a busier day the same code gave 4.85 MB/s
 against spaCy's 3.32 (1.5x), and the scans in C 19.47 MB/s; the ``x spaCy`` ratio moves
