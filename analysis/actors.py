@@ -997,14 +997,15 @@ def _trie_pattern(words: set[str]) -> str:
 
 def _lower_case_organisation_spans(text: str) -> list[tuple[int, int]]:
     """The spans of :data:`_LOWER_CASE_ORGANISATION` in ``text``, tried only where a head is written: finding
-    the heads with ``str.find`` is several times faster than the regex's search at every position."""
-    found = []
+    the heads with ``str.find`` is several times faster than the regex's search at every position. A set: a
+    head that begins another ("Institut" of "Instituto", "Universidad" of "Universidade") finds its place too."""
+    found = set()
     for head in _ORG_HEADS_FIRST:
         position = text.find(head)
         while position >= 0:
             match = _LOWER_CASE_ORGANISATION.match(text, position)
             if match:
-                found.append(match.span())
+                found.add(match.span())
             position = text.find(head, position + len(head))
     return sorted(found)
 

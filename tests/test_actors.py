@@ -908,6 +908,14 @@ def test_institutions_are_discovered_as_each_language_writes_their_names(languag
     assert (organisation, "organisation_head") in {(c.name, c.kind) for c in result.candidates}
 
 
+def test_a_head_that_begins_another_head_gives_its_institution_once():
+    text = "Segundo o Instituto de estudos monetários, o real caiu. A Universidade de economia aplicada publicou dados."
+    result = ActorExtractor(load_dictionary()).extract(text, language="pt")  # "Institut", "Universidad" are heads too
+    found = [text[m.start:m.end] for m in result.mentions if m.via == "discovered"]
+    assert found == ["Instituto de estudos monetários", "Universidade de economia aplicada"]
+    assert [c.name for c in result.candidates] == found
+
+
 @pytest.mark.parametrize("language, text", [
     ("fr", "L’Institut estime que le Centre a raison."),         # a head and a verb: no name
     ("fr", "Le Centre de Moscou a fermé."),                      # the run overlaps a mention (Moscou)
