@@ -79,14 +79,14 @@ def default_out(corpus: Path) -> Path:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.lexicon import DEFAULT_DIR, LexiconError
+    from analysis.lexicon import LexiconError
     from analysis.pipeline import CorpusError, check_corpus, run
 
     out = args.out or default_out(args.corpus)
     try:
         if args.scheduler:
             check_corpus(args.corpus)  # a wrong --corpus is told before a cluster starts
-        with cluster_mapper(args.scheduler, args.workers, [args.corpus, args.dictionary or DEFAULT_DIR]) as mapper:
+        with cluster_mapper(args.scheduler, args.workers, args.corpus, args.dictionary) as mapper:
             summary = run(args.corpus, out, _run_options(args), mapper=mapper)
     except (CorpusError, LexiconError, ClusterError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.config import LEXICON_DIR
+from analysis.lexicon import DEFAULT_DIR
 
 INSTALL_HINT = "install it with `pip install -e '.[cluster]'` (conda: `conda install -c conda-forge distributed`)"
 
@@ -54,10 +55,11 @@ def check_workers(client, folders: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def cluster_mapper(scheduler: str | None, workers: int, folders: list[Path]) -> Iterator:
+def cluster_mapper(scheduler: str | None, workers: int, corpus: Path, dictionary_dir: Path | None = None) -> Iterator:
     """An ordered ``map`` over the Dask cluster at ``scheduler`` (``tcp://host:8786``), or over a cluster
     of ``workers`` processes started on this machine (``"local"``), open for the ``with`` block; ``None``
-    when there is no ``scheduler`` (the run then uses its own ``workers`` processes)."""
+    when there is no ``scheduler`` (the run then uses its own ``workers`` processes). Its workers are
+    checked for the folders they read: ``corpus`` and the actor dictionary (default: the project's)."""
     if not scheduler:
         yield None
         return
@@ -78,7 +80,7 @@ def cluster_mapper(scheduler: str | None, workers: int, folders: list[Path]) -> 
             except (OSError, TimeoutError, ValueError) as error:
                 raise ClusterError(f"no Dask scheduler answers at '{scheduler}' ({error}); start one with "
                                    "`dask scheduler`, or pass --scheduler local for a cluster on this machine") from error
-        check_workers(client, folders)
+        check_workers(client, [corpus, dictionary_dir or DEFAULT_DIR])
         yield partial(_ordered_map, client)
 
 

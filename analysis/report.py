@@ -353,7 +353,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     import papermill as pm
 
     from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.lexicon import DEFAULT_DIR, LexiconError
+    from analysis.lexicon import LexiconError
     from analysis.period import NothingToShow
     from analysis.pipeline import CorpusError, run
     from analysis.report_index import write_index
@@ -401,7 +401,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
             print(_focus_actor_note(values["focus_actor"]))
         print(f"Ingesting {corpus} → {tables_dir}")
         options = dataclasses.replace(run_options(values), workers=workers)
-        with cluster_mapper(scheduler, workers, [corpus, options.dictionary_dir or DEFAULT_DIR]) as mapper:
+        with cluster_mapper(scheduler, workers, corpus, options.dictionary_dir) as mapper:
             print(run(corpus, tables_dir, options, mapper=mapper).render())
         if not focus_known:
             check_focus_actor(values["focus_actor"], tables_dir)

@@ -35,7 +35,7 @@ def measure(n_articles: int, workers: int, scheduler: str | None = None) -> dict
     corpus = write_corpus(CORPORA / f"n{n_articles}", n_articles)
     n_bytes = sum(p.stat().st_size for p in corpus.glob("*.txt"))
     options = RunOptions(progress=False, workers=workers, actors=False)  # ingestion alone
-    with cluster_mapper(scheduler, workers, [corpus]) as mapper:  # None without a scheduler
+    with cluster_mapper(scheduler, workers, corpus) as mapper:  # None without a scheduler
         start = time.perf_counter()  # once the cluster is up: its start is no part of the work
         summary = run(corpus, CORPORA / f"out{n_articles}", options, mapper=mapper)
         seconds = time.perf_counter() - start

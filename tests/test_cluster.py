@@ -59,7 +59,7 @@ def _refuse(self, address, **kwargs):
 def test_without_distributed_the_error_says_how_to_install_it(tmp_path, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
     with pytest.raises(ClusterError, match=r"pip install -e '\.\[cluster\]'"):
-        with cluster_mapper("local", 1, []):
+        with cluster_mapper("local", 1, tmp_path):
             pass
     status = main(["run", "--corpus", str(config.SAMPLE_CORPUS), "--out", str(tmp_path / "out"),
                    "--scheduler", "local", "--no-progress"])
