@@ -45,10 +45,10 @@ def test_a_running_scheduler_is_reached_by_its_address_and_its_workers_get_whole
 def test_a_scheduler_that_does_not_answer_is_named_with_the_fix(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(distributed.Client, "__init__", _refuse)
     status = main(["run", "--corpus", str(config.SAMPLE_CORPUS), "--out", str(tmp_path / "out"),
-                   "--scheduler", "tcp://10.0.0.1:8786", "--no-progress"])
+                   "--scheduler", "tcp://127.0.0.1:9", "--no-progress"])
     err = capsys.readouterr().err
     assert status == 2
-    assert "no Dask scheduler answers at 'tcp://10.0.0.1:8786'" in err and "--scheduler local" in err
+    assert "no Dask scheduler answers at 'tcp://127.0.0.1:9'" in err and "--scheduler local" in err
     assert not (tmp_path / "out").exists()  # nothing was started or written
 
 
@@ -91,13 +91,13 @@ class FakeClient:
 
 
 def test_workers_that_cannot_do_the_work_are_named_with_the_fix(tmp_path):
-    client = FakeClient({"tcp://10.0.0.2:4000": [], "tcp://10.0.0.3:4000": [f"cannot see {tmp_path}"]})
+    client = FakeClient({"tcp://127.0.0.1:4002": [], "tcp://127.0.0.1:4003": [f"cannot see {tmp_path}"]})
     with pytest.raises(ClusterError) as error:
         check_workers(client, [tmp_path])
     message = str(error.value)
-    assert f"tcp://10.0.0.3:4000: cannot see {tmp_path}" in message and "tcp://10.0.0.2" not in message
+    assert f"tcp://127.0.0.1:4003: cannot see {tmp_path}" in message and "tcp://127.0.0.1:4002" not in message
     assert "shared file system" in message
-    check_workers(FakeClient({"tcp://10.0.0.2:4000": []}), [tmp_path])  # all can: no error
+    check_workers(FakeClient({"tcp://127.0.0.1:4002": []}), [tmp_path])  # all can: no error
     with pytest.raises(ClusterError, match="no workers"):
         check_workers(FakeClient({}), [tmp_path])
 
@@ -117,7 +117,7 @@ class SlicingClient:
         self.threads, self.slices = threads, []
 
     def nthreads(self):
-        return {f"tcp://10.0.0.{i}:4000": 1 for i in range(self.threads)}
+        return {f"tcp://127.0.0.1:{4000 + i}": 1 for i in range(self.threads)}
 
     def map(self, function, slices, pure=True):
         self.slices += slices
