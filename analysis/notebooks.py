@@ -13,7 +13,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from analysis import config
-from analysis.report import joined_streams, numbered_notebooks
+from analysis.report import KERNEL_ARGUMENTS, joined_streams, numbered_notebooks
 
 
 def execute_in_place(timeout: int = 900) -> None:
@@ -23,7 +23,7 @@ def execute_in_place(timeout: int = 900) -> None:
     for path in numbered_notebooks():
         print(f"Executing {path.name}")
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+        NotebookClient(notebook, timeout=timeout, kernel_name="python3", extra_arguments=KERNEL_ARGUMENTS,
                        resources={"metadata": {"path": str(config.NOTEBOOKS_DIR)}}).execute()
         nbformat.write(joined_streams(notebook), path)
         subprocess.run([sys.executable, "-m", "nbstripout", "--keep-output", "--keep-count", str(path)], check=True)

@@ -36,6 +36,10 @@ from analysis import __version__, config
 from analysis.readers import EXPORT_FIELDS
 from analysis.store import optional_table
 
+# Arguments of every kernel that executes a notebook: its errors still show, but not its warning, once per
+# notebook, that a kernel on this machine's loopback is not encrypted, which tells a reader nothing.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
 # Libraries whose versions change what a report shows; listed in index.html and report.json when installed.
 KEY_LIBRARIES = ("pandas", "pyarrow", "duckdb", "matplotlib", "seaborn", "networkx", "papermill", "nbconvert",
                  "ftfy", "trafilatura", "syntok", "datasketch", "ahocorasick_rs")
@@ -414,9 +418,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
         try:
             pm.execute_notebook(str(notebook), str(output), cwd=str(config.NOTEBOOKS_DIR), kernel_name=kernel_name,
                                 parameters=passed[notebook.name], progress_bar=False,
-                                # the kernel's own errors still show; its warning that a kernel on this machine's
-                                # loopback is not encrypted came once per notebook and told the reader nothing
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                extra_arguments=KERNEL_ARGUMENTS)
         except pm.PapermillExecutionError as error:
             entry["seconds"] = round(time.perf_counter() - started, 2)
             stopped = error.ename == NothingToShow.__name__
