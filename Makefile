@@ -37,7 +37,7 @@ test-fast: $(STAMP)  ## Unit tests only (no notebooks, no large inputs)
 	$(BIN)/python -m pytest tests -m "not slow"
 
 notebooks: $(STAMP)  ## Re-execute the committed notebooks in place on the sample corpus
-	$(BIN)/python -m analysis.notebooks
+	$(BIN)/python -m analysis.report.notebooks
 
 benchmark: $(STAMP)  ## Measure ingestion speed and memory on a large synthetic corpus
 	$(BIN)/python benchmarks/bench_ingest.py

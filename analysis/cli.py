@@ -52,7 +52,7 @@ def _add_placement_options(parser) -> None:
 
 def _add_export_options(parser: argparse.ArgumentParser) -> None:
     """The reader's field options, shared by `run` and `report` (which passes them on as parameters)."""
-    from analysis.readers import EXPORT_FIELDS, ReaderOptions
+    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
 
     exports = parser.add_argument_group("JSONL/JSON/CSV exports: which field holds what")
     for name in EXPORT_FIELDS:
@@ -63,7 +63,7 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 
 def _run_options(args: argparse.Namespace):
     from analysis.pipeline import RunOptions
-    from analysis.readers import EXPORT_FIELDS, ReaderOptions
+    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
 
     reader = ReaderOptions(max_file_mb=args.max_file_mb, **{name: getattr(args, name) for name in EXPORT_FIELDS})
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
@@ -79,7 +79,7 @@ def default_out(corpus: Path) -> Path:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.lexicon import LexiconError
+    from analysis.lexicons.actors import LexiconError
     from analysis.pipeline import CorpusError, check_corpus, run
 
     out = args.out or default_out(args.corpus)
@@ -98,7 +98,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_actors_check(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from analysis.lexicon import DEFAULT_DIR, LexiconError, load_dictionary
+    from analysis.lexicons.actors import DEFAULT_DIR, LexiconError, load_dictionary
 
     try:
         dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
@@ -137,7 +137,7 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
 
 def _missing_tables(tables: Path, *names: str) -> bool:
     """Print which of the tables ``names`` are missing from ``tables``, and how to write them; whether any is."""
-    from analysis.store import how_to_write
+    from analysis.tables.store import how_to_write
 
     missing = [f"{name}.parquet" for name in names if not (tables / f"{name}.parquet").is_file()]
     if missing:
@@ -148,7 +148,7 @@ def _missing_tables(tables: Path, *names: str) -> bool:
 
 
 def cmd_actors_extract(args: argparse.Namespace) -> int:
-    from analysis.lexicon import LexiconError
+    from analysis.lexicons.actors import LexiconError
     from analysis.pipeline import CorpusError, extract_actor_tables
 
     if _missing_tables(args.tables, "articles", "sentences"):
@@ -165,8 +165,8 @@ def cmd_actors_extract(args: argparse.Namespace) -> int:
 def cmd_actors_candidates(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from analysis.drafts import draft_entries
-    from analysis.lexicon import DEFAULT_DIR, LexiconError, load_dictionary
+    from analysis.actors.drafts import draft_entries
+    from analysis.lexicons.actors import DEFAULT_DIR, LexiconError, load_dictionary
 
     if _missing_tables(args.tables, "candidates"):
         return 2
@@ -188,7 +188,7 @@ def cmd_actors_candidates(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from analysis.evaluate import GoldError, evaluate, render
+    from analysis.actors.evaluate import GoldError, evaluate, render
 
     if _missing_tables(args.tables, "articles", "mentions"):
         return 2
@@ -204,8 +204,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def report_parameters(args: argparse.Namespace) -> dict:
     """The notebook parameters of `report`: --params, -p, and the export fields (--text-field NAME is
     -p text_field=NAME; only those changed from the default, so report.json lists what the reader chose)."""
-    from analysis.readers import EXPORT_FIELDS, ReaderOptions
-    from analysis.report import parse_parameters
+    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
+    from analysis.report.run import parse_parameters
 
     parameters = parse_parameters(args.parameter, args.params)
     parameters.update({name: getattr(args, name) for name in EXPORT_FIELDS
@@ -214,7 +214,7 @@ def report_parameters(args: argparse.Namespace) -> dict:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import ReportError, build_report
+    from analysis.report.run import ReportError, build_report
 
     try:
         path = build_report(args.corpus, args.name, report_parameters(args), show_code=args.show_code,
@@ -230,7 +230,7 @@ def notebook_parameters_help() -> str:
     """Every parameter the numbered notebooks declare, with its default, its comment and the notebooks using it."""
     import papermill as pm
 
-    from analysis.report import PATHS, numbered_notebooks
+    from analysis.report.run import PATHS, numbered_notebooks
 
     found: dict[str, dict] = {}
     for notebook in numbered_notebooks():

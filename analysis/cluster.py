@@ -20,7 +20,7 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.config import LEXICON_DIR
-from analysis.lexicon import DEFAULT_DIR
+from analysis.lexicons.actors import DEFAULT_DIR
 
 INSTALL_HINT = "install it with `pip install -e '.[cluster]'` (conda: `conda install -c conda-forge distributed`)"
 

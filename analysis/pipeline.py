@@ -24,10 +24,10 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis import __version__, config
-from analysis.dedup import DuplicateDetector
-from analysis.ingest import Article, process_document
-from analysis.readers import ReaderOptions, Skip, list_corpus, read_file
-from analysis.tables import SCHEMAS
+from analysis.ingest.dedup import DuplicateDetector
+from analysis.ingest.document import Article, process_document
+from analysis.ingest.readers import ReaderOptions, Skip, list_corpus, read_file
+from analysis.tables.schemas import SCHEMAS
 
 Mapper = Callable[[Callable, Iterable], Iterable]
 
@@ -222,13 +222,13 @@ def run(corpus_dir: Path | str, out_dir: Path | str, options: RunOptions = RunOp
                                       mapper=mapper)
         summary.mentions, summary.flags = counts.get("mentions", 0), counts.get("flags", 0)
         if options.network:  # built from the mentions, so only after actor extraction
-            from analysis.network import write_network_tables
+            from analysis.network.graph import write_network_tables
 
             counts = write_network_tables(out_dir, window=options.window, weight=options.weight,
                                           progress=options.progress)
             summary.edges, summary.interactions = counts["edges"], counts["interactions"]
         if options.narratives:
-            from analysis.narratives import write_narrative_tables
+            from analysis.narratives.stage import write_narrative_tables
 
             counts = write_narrative_tables(out_dir, progress=options.progress, workers=options.workers, mapper=mapper)
             summary.amounts, summary.claims, summary.frames = counts["amounts"], counts["claims"], counts["frames"]
@@ -370,7 +370,7 @@ _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _ner_candidates(nlp, text: str, mentions) -> list[tuple[int, int, str]]:
-    from analysis.actors import SpanIndex
+    from analysis.actors.extractor import SpanIndex
 
     taken = SpanIndex((m.start, m.end) for m in mentions)
     return [(e.start_char, e.end_char, e.text) for e in nlp(text).ents
@@ -383,7 +383,7 @@ def actor_rows(extractor, article: dict, sentences: list[dict], nlp=None) -> tup
     Pure apart from the optional spaCy model: the article (``doc_id``, ``text``, ``published``, ``language``)
     and its sentences in, rows out, so it can be mapped over batches in a process pool or on Dask.
     """
-    from analysis.actors import sentence_index
+    from analysis.actors.extractor import sentence_index
 
     doc_id, text = article["doc_id"], article["text"]
     starts = [row["start"] for row in sentences]
@@ -408,8 +408,8 @@ def actor_rows(extractor, article: dict, sentences: list[dict], nlp=None) -> tup
 @lru_cache(maxsize=2)
 def _actor_extractor(dictionary_dir: str):
     """One compiled extractor per dictionary and process (each pool or Dask worker builds its own once)."""
-    from analysis.actors import ActorExtractor
-    from analysis.lexicon import load_dictionary
+    from analysis.actors.extractor import ActorExtractor
+    from analysis.lexicons.actors import load_dictionary
 
     return ActorExtractor(load_dictionary(dictionary_dir))
 
@@ -434,8 +434,8 @@ def extract_actor_tables(tables_dir: Path | str, dictionary_dir: Path | str | No
     ``ner_model`` (an installed spaCy model), its PERSON/ORG/GPE/NORP entities that no mention
     covers are added to the candidates (kind ``ner``; run in this process); nothing else changes.
     """
-    from analysis.actors import group_candidates
-    from analysis.lexicon import DEFAULT_DIR, load_dictionary
+    from analysis.actors.extractor import group_candidates
+    from analysis.lexicons.actors import DEFAULT_DIR, load_dictionary
 
     tables_dir = Path(tables_dir)
     for table in ("mentions", "flags", "candidates"):

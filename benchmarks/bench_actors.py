@@ -5,7 +5,7 @@ Both sides see the same synthetic texts (sample sentences recombined, see synthe
 and the same aliases, in the same process, one core each, taking turns for ``--repeat``
 passes (default 3) and keeping each one's fastest:
 
-- ``geonarratives``: :class:`analysis.actors.ActorExtractor` — matching *and* resolution
+- ``geonarratives``: :class:`analysis.actors.extractor.ActorExtractor` — matching *and* resolution
   (titles, roles, metonyms, discovery, coreference, flags); ``stages_seconds`` splits its
   time by stage, in the shares measured on one more, untimed pass with a clock per stage;
 - ``geonarratives-matching``: the Aho-Corasick alias matching alone;
@@ -58,7 +58,7 @@ matching.
 Where the rest of the time goes sets what further tuning can give. The scans in C take a
 quarter of the extractor's time (``geonarratives-scans-only``). The rest is Python work per
 mention (about 230,000 in the 20 MB) and per run of capitalised words (about 100,000), some
-6 microseconds each over all stages. Compiling ``analysis.actors`` and ``analysis.matching``
+6 microseconds each over all stages. Compiling ``analysis.actors.extractor`` and ``analysis.actors.matching``
 as they are gave 1.00 times the speed with Cython 3.3 and 1.12 times with mypyc. Three times
 spaCy's figure on this synthetic text would leave the Python work about a third of its
 present time: that needs an extraction core written for a compiler, not more tuning of this
@@ -86,9 +86,9 @@ sys.path.insert(0, str(HERE))
 from synthetic import ingested, sample_sentences  # noqa: E402
 
 from analysis import config  # noqa: E402
-from analysis.actors import _CAPITALISED_RUN, ActorExtractor  # noqa: E402
-from analysis.lexicon import load_dictionary  # noqa: E402
-from analysis.matching import normalise  # noqa: E402
+from analysis.actors.extractor import _CAPITALISED_RUN, ActorExtractor  # noqa: E402
+from analysis.lexicons.actors import load_dictionary  # noqa: E402
+from analysis.actors.matching import normalise  # noqa: E402
 
 
 def make_texts(megabytes: float, seed: int = 0) -> list[str]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.store import read_table
+from analysis.tables.store import read_table
 
 
 def exercise_1(tables_dir: Path) -> dict[str, int]:

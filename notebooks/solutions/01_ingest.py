@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.pipeline import RunOptions, run
-from analysis.readers import ReaderOptions
+from analysis.ingest.readers import ReaderOptions
 
 INGEST_ONLY = RunOptions(progress=False, actors=False)
 

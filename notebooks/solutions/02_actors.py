@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actors import ActorExtractor
-from analysis.lexicon import DEFAULT_DIR, load_dictionary
+from analysis.actors.extractor import ActorExtractor
+from analysis.lexicons.actors import DEFAULT_DIR, load_dictionary
 from analysis.pipeline import extract_actor_tables
 
 NEW_ENTRY = """actors:

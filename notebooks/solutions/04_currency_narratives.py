@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.amounts import LEXICON_DIR
-from analysis.frames import FrameDetector, frame_rows, load_frames
-from analysis.plausibility import TROY_OUNCES_PER_TONNE, load_reference
+from analysis.narratives.amounts import LEXICON_DIR
+from analysis.narratives.frames import FrameDetector, frame_rows, load_frames
+from analysis.narratives.plausibility import TROY_OUNCES_PER_TONNE, load_reference
 
 
 def exercise_1(tables_dir: Path) -> pd.DataFrame:

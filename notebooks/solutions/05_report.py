@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import focus_brief
-from analysis.store import read_table
+from analysis.report.run import focus_brief
+from analysis.tables.store import read_table
 
 
 def exercise_1(tables_dir: Path, actor: str = "Vladimir Putin") -> dict:

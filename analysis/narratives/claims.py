@@ -1,0 +1,563 @@
+"""Currency-shift claims: who is said to do what with which asset or system, which way, on whose word.
+
+A **claim** is read from one sentence, in the tradition of rule-based event extraction over
+dictionaries (the CAMEO/PETRARCH coders: an actor dictionary, a verb dictionary, patterns
+between them; Schrodt 2012, *CAMEO Conflict and Mediation Event Observations Codebook*).
+Here the verbs are those of ``claim_verbs.yaml`` (sell, dump, buy, add, settle, join, ban,
+reduce dependence…, each with a polarity), the objects are the assets, systems and currencies
+of ``assets.yaml``, ``systems.yaml`` and ``currencies.yaml`` (each on the dollar side or the
+alternative side), and the actors are the resolved mentions of the actor stage. Per sentence:
+
+1. **Verb and object**: each verb form takes the nearest asset after it (within a short
+   window, with no other verb in between), or, for noun forms ("gold purchases"), the asset
+   just before it.
+2. **Direction**: acquire × alternative or divest × dollar side → ``away_from_usd``; acquire
+   × dollar side or divest × alternative → ``toward_usd``; an exclusion (ban, cut off, freeze),
+   or a neutral asset → ``neutral``.
+3. **Actor**: the subject of the verb's clause, i.e. the first actor mention after the last
+   speech verb ("X said that …") and outside prepositional phrases ("with Russia") and
+   appositives (", a close US ally,"); coordinated subjects ("Russia and China") give one row
+   each; a pronoun subject ("it would …") falls back to the speaker; with a noun form the
+   place of adoption counts ("the implementation of Mir across Venezuela": Venezuela).
+   Mentions that are part of an asset ("US" in "US Treasuries") or its owner ("Russia's
+   Mir") are never actors. A claim without an actor is not reported.
+4. **Amount and period**: the money amount nearest after the verb (else before it in the
+   clause), and the first time expression ("the first quarter of 2024", "in 2023").
+5. **Status** from hedges and modality before the verb (Hyland 1998, *Hedging in Scientific
+   Research Articles*, on hedges as markers of epistemic commitment): ``denied`` (negation or
+   denial), ``speculative`` (may, could, might), ``proposed`` (propose, urge, should),
+   ``planned`` (will, plans to, agreed to), else ``reported``.
+6. **Attribution**: "according to X", "X said", "said X", and quotations whose speaker is
+   named in the same or a neighbouring sentence. ``asserted_by_article`` is true when nobody
+   is credited, i.e. the article states the claim in its own voice.
+
+:func:`claim_rows` is pure: a document's text, sentences, mentions and amounts in, rows out.
+Rules, not a statistical parser: the claims must be explainable to a reader sentence by
+sentence, and dependency parsers mis-attach exactly the scraped, run-on sentences this
+corpus is made of; each rule is small and tested on synthetic sentences.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.narratives.amounts import LEXICON_DIR, Amount, entry_field, load_currencies, read_lexicon
+from analysis.lexicons.actors import LexiconError
+from analysis.actors.matching import AliasMatcher
+
+SIDES = {"usd", "alternative", "neutral"}
+POLARITIES = {"acquire", "divest", "exclude"}
+DIRECTION = {("acquire", "alternative"): "away_from_usd", ("divest", "usd"): "away_from_usd",
+             ("acquire", "usd"): "toward_usd", ("divest", "alternative"): "toward_usd"}
+STATUSES = ("reported", "planned", "proposed", "speculative", "denied")
+ACTOR_TYPES = {"country", "organization", "person", "group"}
+
+_OBJECT_WINDOW = 100      # characters from a verb to its object
+_BEFORE_WINDOW = 25       # "gold purchases": object right before a noun form
+_NOMINAL = re.compile(r"(?:tion|ment|ments|sal|al|ance|out|ion|sales|sale|off|ing)$")
+
+_PREPOSITIONS = {"in", "with", "to", "from", "by", "between", "against", "on", "for", "at", "of", "into", "toward",
+                 "towards", "across", "among", "than", "over", "about", "via", "like", "including"}
+# Speech verbs; the weak ones ("added", "noted", "announced") only when no object follows: "China added gold".
+_SPEECH = re.compile(r"\b(?:(?:said|says|say|told\s+\w+|argued|argues|explained|stressed|warned|insisted|wrote|"
+                     r"expects|expected|believes|believed|estimated|estimates|point(?:s|ed)? out|complained)\b"
+                     r"|(?:added|adds|noted|notes|announced|announces|stated|states|confirmed|confirms|reported|reports|"
+                     r"claimed|claims|highlighted|revealed)(?=\s*(?:that\b|[,:.”\"]|$)))"
+                     r"(?:\s+that\b)?")
+_PRONOUN = re.compile(r"\s*(?:it|they|we|he|she|its|their|our|the country|the bank|the government)\b", re.IGNORECASE)
+# "used to invoice in dollars", "stopped using the dollar": the practice is being given up.
+_FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously|stop|stops|stopped|stopping|cease|ceased|ceases|"
+                       r"ceasing|halt|halted|halts|halting|suspend|suspended|suspends|suspending|quit|quits)\s+$",
+                       re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:while|but|whereas|although|though)\b")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|whose|which|who|led by|once|now|long)\b[^,;]*,")
+_LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|into)\s+(?:the\s+)?$")
+# "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
+_CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
+                       r"relying less on|no longer)\b", re.IGNORECASE)
+_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
+_AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
+                           r"just|a record|more than|less than|an estimated)\s+)*$", re.IGNORECASE)
+_CUT_OFF = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?off\b")
+_MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
+_AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
+_BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|cannot|denied|denies|deny|denying|rejected|rejects|reject|"
+                       r"ruled out|rules out|refused|refuses|declined|declines|dismissed|dismisses)\b|n[’']t\b",
+                       re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potentially|likely|unlikely|expected to|"
+                          r"speculat\w*|rumou?r\w*|if)\b", re.IGNORECASE)
+_PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
+                       r"advocat\w*|consider\w*|discuss\w*|study|studying|feasibility|idea)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:will|would|shall|[’']ll|plan(?:s|ned|ning)?(?: to)?|intend\w*|intention|aim(?:s|ed)? to|"
+                      r"set to|due to|going to|agreed to|agree to|prepared to|ready to|pledg\w*|seek\w*|"
+                      r"is to|are to|commit\w* to)\b", re.IGNORECASE)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PERIOD = re.compile(
+    rf"\b(?:(?i:in|during|over|since|from|by|for|through|until|throughout|between)\s+)?(?:the\s+)?(?:"
+    rf"(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+(?:19|20)\d\d"
+    rf"|(?:early|mid|late)[\s-]+(?:19|20)\d\d"
+    rf"|(?:{_MONTHS})\s+(?:19|20)\d\d"
+    rf"|Q[1-4]\s+(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d(?:\s*(?:–|-|to|and)\s*(?:19|20)\d\d)?"
+    rf"|(?i:last|this|next|past)\s+(?i:year|month|quarter))\b")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
+_SAID_NAME = re.compile(r"(?:said|says|noted|added|told reporters|wrote|explained|argued)\s+(?P<who>[A-Z][\w’'.-]*"
+                        r"(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al))*)")
+_GROUP_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w’'-]*\s+)*(?i:officials|analysts|sources|diplomats|economists|"
+                            r"experts|traders|bankers|people familiar with [\w ]+|spokesman|spokeswoman|spokesperson|"
+                            r"ministry|government|observers|commentators|supporters|sceptics|skeptics))\s+"
+                            r"(?:have\s+|had\s+)?(?:also\s+)?(?i:said|say|says|told|noted|warned|argued|estimated|"
+                            r"complained|described|point out|pointed out)\b")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
+
+
+@dataclass(frozen=True)
+class AssetEntry:
+    id: str
+    name: str
+    side: str
+    kind: str            # asset / system / currency
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    assets: dict[str, AssetEntry]
+    asset_cues: dict[str, list[str]]      # cue -> asset ids
+    verbs: dict[str, tuple[str, str]]     # form -> (action, polarity)
+    status_cap: dict[str, str] = field(default_factory=dict)  # action -> strongest status ("promote": proposed)
+    object_side: dict[str, str] = field(default_factory=dict)  # action -> where its object is: before/after/either
+
+
+def load_claim_lexicon(folder: Path | str | None = None) -> ClaimLexicon:
+    """Assets, systems, currencies and claim verbs, validated (errors name the file, entry and fix)."""
+    return _load_claim_lexicon(str(folder or LEXICON_DIR))
+
+
+@lru_cache(maxsize=8)
+def _load_claim_lexicon(folder: str) -> ClaimLexicon:
+    assets: dict[str, AssetEntry] = {}
+    cues: dict[str, set[str]] = {}
+    for file, kind in (("assets.yaml", "asset"), ("systems.yaml", "system")):
+        path, entries = read_lexicon(file, folder)
+        for index, entry in enumerate(entries):
+            asset_id = entry_field(path, index, entry, "id")
+            if asset_id in assets:
+                raise LexiconError(f"{path.name}, entry {index + 1} ({asset_id}): id already used; ids must be unique "
+                                   "across assets.yaml and systems.yaml")
+            assets[asset_id] = AssetEntry(asset_id, entry_field(path, index, entry, "name"),
+                                          entry_field(path, index, entry, "side", choices=SIDES), kind)
+            for cue in entry_field(path, index, entry, "cues", list):
+                cues.setdefault(cue, set()).add(asset_id)
+    table = load_currencies(folder)
+    _, entries = read_lexicon("currencies.yaml", folder)
+    for entry in entries:  # the currencies news names (hand-listed), not all of ISO 4217
+        currency = table.currencies[entry["code"]]
+        asset_id = f"currency:{currency.code}"
+        assets[asset_id] = AssetEntry(asset_id, "US dollar" if currency.code == "USD" else currency.label,
+                                      "usd" if currency.code == "USD" else "alternative", "currency")
+        for cue in (*currency.names, *(s for s in currency.symbols if re.fullmatch(r"[A-Z]{3}", s))):
+            cues.setdefault(cue, set()).add(asset_id)
+    path, entries = read_lexicon("claim_verbs.yaml", folder)
+    verbs: dict[str, tuple[str, str]] = {}
+    caps: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    for index, entry in enumerate(entries):
+        action = entry_field(path, index, entry, "action")
+        polarity = entry_field(path, index, entry, "polarity", choices=POLARITIES)
+        cap = entry_field(path, index, entry, "status", required=False, choices=set(STATUSES))
+        if cap:
+            caps[action] = cap
+        sides[action] = entry_field(path, index, entry, "object", required=False,
+                                    choices={"before", "after", "either"}) or "either"
+        for form in entry_field(path, index, entry, "forms", list):
+            key = form.lower()
+            if key in verbs and verbs[key] != (action, polarity):
+                raise LexiconError(f"{path.name}, entry {index + 1} ({action}): form '{form}' is also listed under "
+                                   f"'{verbs[key][0]}'; keep it in one entry")
+            verbs[key] = (action, polarity)
+    return ClaimLexicon(assets, {cue: sorted(ids) for cue, ids in cues.items()}, verbs, caps, sides)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    key: str               # asset id or verb form
+
+
+class ClaimExtractor:
+    """The lexicons compiled into automata once; :meth:`extract` runs per document."""
+
+    def __init__(self, lexicon: ClaimLexicon | None = None):
+        self.lexicon = lexicon or load_claim_lexicon()
+        self.asset_matcher = AliasMatcher(self.lexicon.asset_cues)
+        self.verb_matcher = AliasMatcher({form: [form] for form in self.lexicon.verbs})
+
+    def extract(self, doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
+                amounts: list[Amount] | list[dict]) -> list[dict]:
+        """Rows of the ``claims`` table for one document, in text order."""
+        sentences = sorted(sentences, key=lambda s: s["start"])
+        money = [a for a in map(_as_tuple, amounts) if a[3] == "money"]
+        in_money = _Covered((a[0], a[1]) for a in money)
+        assets = [_Span(m.start, m.end, m.owners[0]) for m in self.asset_matcher.find(text)
+                  if not in_money.covers(m.start)]  # "dollars" inside "3 billion dollars"
+        in_assets = _Covered((a.start, a.end) for a in assets)
+        in_mentions = _Covered((n["start"], n["end"]) for n in mentions)
+        sentence_starts = {s["start"] for s in sentences}
+        # A verb form inside a name is not a verb: "New Development Bank", "Mir payment system".
+        verbs = [_Span(m.start, m.end, m.alias.lower()) for m in self.verb_matcher.find(text)
+                 if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
+                 and not (text[m.start].isupper() and m.start not in sentence_starts)]
+        actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
+        speakers = _Speakers(text, sentences, actors)
+        starts = [s["start"] for s in sentences]
+        by_sentence = {name: _group(items, starts, position)
+                       for name, items, position in (("assets", assets, lambda a: a.start),
+                                                     ("verbs", verbs, lambda v: v.start),
+                                                     ("actors", actors, lambda m: m["start"]),
+                                                     ("money", money, lambda a: a[0]))}
+        rows: list[dict] = []
+        for position, sentence in enumerate(sentences):
+            s_end = sentence["end"]
+            s_assets = [a for a in by_sentence["assets"].get(position, []) if a.start < s_end]
+            s_verbs = [v for v in by_sentence["verbs"].get(position, []) if v.start < s_end]
+            if not s_assets or not s_verbs:
+                continue
+            # Not actors: mentions inside an asset name ("US" of "US Treasuries") or modifying a noun
+            # ("BRICS-backed New Development Bank": the bank is the actor).
+            s_actors = [m for m in by_sentence["actors"].get(position, []) if m["start"] < s_end
+                        and not in_assets.covers(m["start"]) and not _MODIFIER_AFTER.match(text, m["end"])]
+            s_money = [a for a in by_sentence["money"].get(position, []) if a[0] < s_end]
+            seen: set[tuple[str, str]] = set()
+            for verb in s_verbs:
+                action, polarity = self.lexicon.verbs[verb.key]
+                if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
+                    action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
+                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
+                    action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
+                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
+                if first is None:
+                    continue
+                # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
+                # "Freedonia's gold reserves": the possessor of an asset is its holder.
+                owners = ({id(m) for m in s_actors if _owns(text, m, first)}
+                          if self.lexicon.assets[first.key].kind != "asset" else set())
+                candidates = [m for m in s_actors if id(m) not in owners]
+                subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
+                if not subjects:
+                    continue
+                window = text[max(clause_start, verb.start - 100):verb.start]
+                negated = bool(_NEGATION.search(window[-60:]))
+                status = _status(window, negated, self.lexicon.status_cap.get(action))
+                speaker = _speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
+                for asset in _coordinated(text, first, s_assets):
+                    entry = self.lexicon.assets[asset.key]
+                    turned = polarity
+                    if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
+                        turned = "divest" if polarity == "acquire" else "acquire"
+                    direction = DIRECTION.get((turned, entry.side), "neutral")
+                    amount = _amount_for(text, verb, asset, clause_start, s_money)
+                    self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
+                              status, speaker, negated, text)
+        return rows
+
+    @staticmethod
+    def _add(rows: list[dict], seen: set, doc_id: str, sentence: dict, subjects: list[dict], verb: _Span,
+             asset: _Span, entry: AssetEntry, action: str, direction: str, amount: tuple | None, status: str,
+             speaker: str | None, negated: bool, text: str) -> None:
+        for subject in subjects:
+            key = (subject["actor_name"], entry.name)
+            if key in seen:  # "settle trade ... in yuan": two verb forms, one claim
+                continue
+            seen.add(key)
+            rows.append({
+                "doc_id": doc_id, "sent_idx": sentence["sent_idx"], "actor_name": subject["actor_name"],
+                "actor_country": subject.get("country"),
+                "action": action, "asset": entry.name, "direction": direction,
+                "amount_usd": amount[5] if amount else None, "amount_text": amount[2] if amount else None,
+                "amount_role": _amount_role(text, action, amount),
+                "start": min(subject["start"], verb.start), "end": max(asset.end, verb.end),
+                "period": _period(text, sentence, verb), "status": status, "attributed_to": speaker,
+                "asserted_by_article": speaker is None, "negated": negated,
+                "asset_kind": entry.kind, "verb": text[verb.start:verb.end],
+            })
+
+
+class _Covered:
+    """Is a position inside one of a set of spans? (Spans of one kind do not overlap; bisect, not a scan.)"""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.spans[index][0] <= position < self.spans[index][1]
+
+
+def _group(items: list, starts: list[int], position) -> dict[int, list]:
+    """Items by the index of the sentence (sorted starts) they begin in, keeping their order."""
+    groups: dict[int, list] = {}
+    for item in items:
+        index = bisect.bisect_right(starts, position(item)) - 1
+        if index >= 0:
+            groups.setdefault(index, []).append(item)
+    return groups
+
+
+def _as_tuple(a: Amount | dict) -> tuple:
+    if isinstance(a, dict):
+        return (a["start"], a["end"], a["text"], a["kind"], a["value"], a["amount_usd"])
+    return (a.start, a.end, a.text, a.kind, a.value, a.amount_usd)
+
+
+def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either") -> _Span | None:
+    """The asset a verb is about: the nearest after it, unless another verb is nearer; else the asset just before
+    it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side."""
+    for asset in assets if side != "before" else ():
+        if asset.start >= verb.end and asset.start - verb.end <= _OBJECT_WINDOW:
+            between = text[verb.end:asset.start]
+            if _OBJECT_STOP.search(between) or any(verb.end <= v.start < asset.start for v in verbs):
+                break
+            return asset
+        if asset.start >= verb.end:
+            break
+    for asset in reversed(assets) if side != "after" else ():
+        if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
+            between = text[asset.end:verb.start]
+            if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs):
+                return asset
+            break
+    return None
+
+
+def _coordinated(text: str, first: _Span, assets: list[_Span]) -> list[_Span]:
+    """The object and those joined to it: "in rupees and dirhams", "gold, yuan or euros"."""
+    chosen = [first]
+    for asset in assets:
+        if asset.start >= chosen[-1].end and re.fullmatch(r"\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+|in\s+)?",
+                                                          text[chosen[-1].end:asset.start]):
+            chosen.append(asset)
+    return chosen
+
+
+def _owns(text: str, mention: dict, asset: _Span) -> bool:
+    """"Russia's Mir", "China’s CIPS system": the owner of a system is not the one adopting it."""
+    return re.fullmatch(r"\s*[’']s\s+", text[mention["end"]:asset.start]) is not None
+
+
+def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: list[dict],
+              polarity: str) -> tuple[list[dict], int]:
+    """The actor mentions that do the verb (several when coordinated), and where the verb's clause starts."""
+    clause_start = sentence["start"]
+    for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
+        clause_start = brk.end()
+    # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
+    # joined up again below.
+    for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
+        clause_start = brk.end()
+    speech_end = None
+    for speech in _SPEECH.finditer(text, clause_start, verb.start):
+        speech_end = speech.end()
+    if speech_end is not None:
+        clause_start = speech_end
+    verb_form = text[verb.start:verb.end].lower()
+    # A noun form with a place of adoption: "the implementation of Mir across Venezuela".
+    if _NOMINAL.search(verb_form) and verb.end <= asset.start:
+        for m in mentions:
+            if m["actor_type"] == "country" and asset.end <= m["start"] < sentence["end"] and \
+                    _LOCATIVE_AFTER.match(text[asset.end:m["start"]]):
+                return [m], clause_start
+    appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
+    before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
+              and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
+    if before:
+        first = before[0]
+        group = [first]
+        for m in before[1:]:
+            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", text[group[-1]["end"]:m["start"]]):
+                group.append(m)
+            else:
+                break
+        if group[0]["start"] == clause_start and _AND_CLAUSE.search(text[max(0, clause_start - 8):clause_start]):
+            earlier = [m for m in mentions if sentence["start"] <= m["start"] and m["end"] < clause_start]
+            while earlier and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", text[earlier[-1]["end"]:group[0]["start"]]):
+                group.insert(0, earlier.pop())
+        return group, clause_start
+    if speech_end is not None and _PRONOUN.match(text, clause_start):
+        for m in reversed([m for m in mentions if sentence["start"] <= m["start"] < clause_start]):
+            return [m], clause_start
+    if polarity == "acquire":  # "Mir cards were brought into wider use in Venezuela"
+        for m in mentions:
+            if m["actor_type"] == "country" and verb.end <= m["start"] < sentence["end"] and \
+                    _LOCATIVE_AFTER.match(text[verb.end:m["start"]]):
+                return [m], clause_start
+    for m in mentions:  # a passive or noun form: "purchases by China"
+        if verb.end <= m["start"] < sentence["end"] and _BY_AFTER.search(text[max(verb.end, m["start"] - 12):m["start"]]):
+            return [m], clause_start
+    return [], clause_start
+
+
+def _after_preposition(text: str, mention: dict, clause_start: int) -> bool:
+    """"with Russia", "in the Chinese market": not a subject. "Bank of China" (a name) is kept."""
+    before = text[clause_start:mention["start"]]
+    words = re.findall(r"[\w’']+", before)
+    while words and words[-1].lower() in {"the", "a", "an"}:
+        words.pop()
+    if not words or words[-1].lower() not in _PREPOSITIONS:
+        return False
+    return not (words[-1] == "of" and len(words) > 1 and words[-2][:1].isupper())
+
+
+def _amount_for(text: str, verb: _Span, asset: _Span, clause_start: int, money: list[tuple]) -> tuple | None:
+    """The money amount of the claim: between verb and object, or just after the object ("gold, worth $5 billion")."""
+    limit = max(verb.end, asset.end)
+    after = [a for a in money if verb.start <= a[0] and
+             (a[0] < asset.start or (a[0] - limit <= 60 and not _AMOUNT_STOP.search(text[limit:a[0]])))]
+    if after:
+        return after[0]
+    before = [a for a in money if clause_start <= a[0] and a[1] <= verb.start]
+    return before[-1] if before else None
+
+
+def _amount_role(text: str, action: str, amount: tuple | None) -> str | None:
+    """What the amount measures: ``level`` ("holdings fell to $759 billion"), ``change`` ("fell by $20 billion")
+    or ``transaction`` (the value of what was sold, bought, settled ...)."""
+    if amount is None:
+        return None
+    if _LEVEL_BEFORE.search(text[max(0, amount[0] - 30):amount[0]]):
+        return "level"
+    return "change" if action in {"decline", "grow"} else "transaction"
+
+
+def _period(text: str, sentence: dict, verb: _Span) -> str | None:
+    found = list(_PERIOD.finditer(text, sentence["start"], sentence["end"]))
+    if not found:
+        return None
+    after = [m for m in found if m.start() >= verb.start]
+    chosen = after[0] if after else found[-1]
+    return " ".join(chosen.group().split())
+
+
+def _status(window: str, negated: bool, cap: str | None = None) -> str:
+    if negated:
+        return "denied"
+    if _SPECULATIVE.search(window):
+        return "speculative"
+    if _PROPOSED.search(window) or cap == "proposed":
+        return "proposed"
+    if _PLANNED.search(window) or cap == "planned":
+        return "planned"
+    return "reported"
+
+
+def _speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict]) -> str | None:
+    """Who speaks when the claim's clause follows a speech verb: "India has repeatedly said it …" -> India."""
+    speech = None
+    for match in _SPEECH.finditer(text, sentence["start"], clause_start):
+        if match.end() == clause_start:
+            speech = match
+    if speech is None:
+        return None
+    start = sentence["start"]
+    for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], speech.start()):
+        start = brk.end()
+    group = _GROUP_SPEAKER.search(text, start, speech.end())
+    if group and group.end("who") >= speech.start() - 20:
+        return " ".join(group.group("who").split())
+    named = [m for m in actors if start <= m["start"] and m["end"] <= speech.start()
+             and re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:speech.start()])]
+    return named[-1]["actor_name"] if named else None
+
+
+class _Speakers:
+    """Who each sentence is credited to, where the text says so; worked out only for sentences with a claim."""
+
+    def __init__(self, text: str, sentences: list[dict], actors: list[dict]):
+        self.text, self.sentences, self.actors = text, sentences, actors
+        self.position = {s["sent_idx"]: i for i, s in enumerate(sentences)}
+        self.direct: dict[int, str | None] = {}
+
+    def _direct(self, position: int) -> str | None:
+        sentence = self.sentences[position]
+        if sentence["sent_idx"] not in self.direct:
+            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors)
+        return self.direct[sentence["sent_idx"]]
+
+    def of(self, sent_idx: int) -> str | None:
+        position = self.position[sent_idx]
+        who = self._direct(position)
+        if who is None and _in_quotation(self.text, self.sentences[position]):
+            # The quote's speaker is named in a neighbouring sentence ("X noted:" before, "X said" after).
+            for i in (position + 1, position + 2, position - 1):
+                if 0 <= i < len(self.sentences) and (who := self._direct(i)):
+                    break
+        return who
+
+
+def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
+    s_start, s_end = sentence["start"], sentence["end"]
+    body = text[s_start:s_end]
+    inside = [m for m in actors if s_start <= m["start"] < s_end]
+
+    def resolve(start: int, end: int, fallback: str) -> str:
+        named = [m for m in inside if start <= m["start"] < end]
+        people = [m for m in named if m["actor_type"] == "person"]
+        chosen = (people or named)
+        return chosen[0]["actor_name"] if chosen else " ".join(fallback.split())
+
+    match = _ACCORDING.search(body)
+    if match:  # a named person, or an actor that is the whole source ("according to the Kremlin"); else as written
+        who = match.group("who").strip()
+        start, end = s_start + match.start("who"), s_start + match.start("who") + len(who)
+        people = [m for m in inside if start <= m["start"] < end and m["actor_type"] == "person"]
+        whole = [m for m in inside if m["end"] == end and re.fullmatch(r"(?:the\s+)?", text[start:m["start"]])]
+        chosen = people or whole
+        return chosen[0]["actor_name"] if chosen else " ".join(who.split())
+    match = _GROUP_SPEAKER.search(body)
+    if match:
+        return " ".join(match.group("who").split())
+    for match in _SAID_NAME.finditer(body):
+        if re.search(r"[”\"]\s*,?\s*$", body[:match.start()]) or match.start() > len(body) / 2:
+            return resolve(s_start + match.start("who"), s_start + match.end("who"), match.group("who"))
+    for speech in _SPEECH.finditer(body):
+        if speech.group().startswith(("expects", "believes", "estimated")) and not inside:
+            continue
+        named = [m for m in inside if m["end"] <= s_start + speech.start() and
+                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:s_start + speech.start()])]
+        if named:
+            people = [m for m in named if m["actor_type"] == "person"]
+            return (people or named)[-1]["actor_name"]
+    if body.rstrip().endswith(":"):
+        people = [m for m in inside if m["actor_type"] == "person"]
+        if people:
+            return people[-1]["actor_name"]
+    return None
+
+
+def _in_quotation(text: str, sentence: dict) -> bool:
+    """The sentence opens with a quotation mark, or sits inside a quotation opened earlier in its paragraph."""
+    body = text[sentence["start"]:sentence["end"]].lstrip()
+    if body[:1] in _QUOTE_OPEN:
+        return True
+    paragraph_start = text.rfind("\n", 0, sentence["start"]) + 1
+    before = text[paragraph_start:sentence["start"]]
+    return sum(before.count(q) for q in "“«") > sum(before.count(q) for q in "”»")
+
+
+@lru_cache(maxsize=4)
+def _default_extractor(folder: str) -> ClaimExtractor:
+    return ClaimExtractor(load_claim_lexicon(folder))
+
+
+def claim_rows(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], amounts: list,
+               extractor: ClaimExtractor | None = None) -> list[dict]:
+    """Rows of the ``claims`` table for one document (pure: text, sentences, mentions, amounts in)."""
+    return (extractor or _default_extractor(str(LEXICON_DIR))).extract(doc_id, text, sentences, mentions, amounts)
