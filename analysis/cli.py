@@ -62,8 +62,8 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_options(args: argparse.Namespace):
-    from analysis.pipeline import RunOptions
     from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
+    from analysis.pipeline import RunOptions
 
     reader = ReaderOptions(max_file_mb=args.max_file_mb, **{name: getattr(args, name) for name in EXPORT_FIELDS})
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
@@ -79,7 +79,7 @@ def default_out(corpus: Path) -> Path:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.lexicons.actors import LexiconError
+    from analysis.errors import LexiconError
     from analysis.pipeline import CorpusError, check_corpus, run
 
     out = args.out or default_out(args.corpus)
@@ -148,7 +148,7 @@ def _missing_tables(tables: Path, *names: str) -> bool:
 
 
 def cmd_actors_extract(args: argparse.Namespace) -> int:
-    from analysis.lexicons.actors import LexiconError
+    from analysis.errors import LexiconError
     from analysis.pipeline import CorpusError, extract_actor_tables
 
     if _missing_tables(args.tables, "articles", "sentences"):

@@ -20,13 +20,10 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.config import LEXICON_DIR
+from analysis.errors import ClusterError
 from analysis.lexicons.actors import DEFAULT_DIR
 
 INSTALL_HINT = "install it with `pip install -e '.[cluster]'` (conda: `conda install -c conda-forge distributed`)"
-
-
-class ClusterError(RuntimeError):
-    """The cluster cannot be used: Dask is missing, the scheduler does not answer, or a worker cannot do the work."""
 
 
 def _worker_view(version: str, lexicons: str, folders: list[str]) -> list[str]:

@@ -27,6 +27,10 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 SEEDS_DIR = Path(os.environ.get("GEONARRATIVES_SEEDS", PROJECT_ROOT.parent / "shared" / "corpus" / "seeds"))
 
 
+# One palette for every figure and for the network's HTML view: Okabe & Ito (2008), colour-blind-safe.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+
 def corpus_name(corpus: Path | str) -> str:
     """A short name for a corpus folder: "sample" for the bundled sample, else the folder's name."""
     corpus = Path(corpus).resolve()

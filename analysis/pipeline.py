@@ -24,16 +24,13 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis import __version__, config
+from analysis.errors import CorpusError
 from analysis.ingest.dedup import DuplicateDetector
 from analysis.ingest.document import Article, process_document
 from analysis.ingest.readers import ReaderOptions, Skip, list_corpus, read_file
 from analysis.tables.schemas import SCHEMAS
 
 Mapper = Callable[[Callable, Iterable], Iterable]
-
-
-class CorpusError(ValueError):
-    """The corpus folder or output folder cannot be used; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -538,3 +535,11 @@ def _write_manifest(out_dir: Path, corpus_dir: Path, options: RunOptions, summar
         "tables": sorted(path.name for path in out_dir.glob("*.parquet")),
     }
     (out_dir / "run.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def ensure_tables(corpus: Path | str, tables_dir: Path | str, progress: bool = False) -> Path:
+    """Return ``tables_dir``, first running the pipeline over ``corpus`` if it holds no complete run."""
+    tables_dir = Path(tables_dir)
+    if not (tables_dir / "run.json").exists() or not (tables_dir / "articles.parquet").exists():
+        run(corpus, tables_dir, RunOptions(progress=progress))
+    return tables_dir

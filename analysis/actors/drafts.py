@@ -15,8 +15,8 @@ import re
 import pandas as pd
 import yaml
 
-from analysis.lexicons.actors import ActorDictionary
 from analysis.actors.matching import normalise
+from analysis.lexicons.actors import ActorDictionary
 
 PERSON_KINDS = {"title_before", "appositive", "speech_verb", "according_to"}
 UNDECIDED = "TODO"

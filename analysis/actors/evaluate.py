@@ -32,6 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.errors import GoldError
+
 DEFAULT_TYPES = ("person", "country", "organization", "group")
 
 
@@ -66,10 +68,6 @@ class Score:
     def as_dict(self) -> dict:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
                 "tp": self.true_positives, "fp": self.false_positives, "fn": self.false_negatives}
-
-
-class GoldError(ValueError):
-    """The gold file is malformed; the message names the line."""
 
 
 def read_gold(path: Path | str) -> list[dict]:

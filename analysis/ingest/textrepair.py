@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 import ftfy
 from charset_normalizer import from_bytes
 
-
-class UnreadableText(ValueError):
-    """The bytes are not text in any encoding we can recognise (or there are none)."""
+from analysis.errors import UnreadableText
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ from pathlib import Path
 import yaml
 
 from analysis import config
+from analysis.errors import LexiconError
 from analysis.lexicons.spellings import spelling_variants
+from analysis.lexicons.titles import ROLE_WORDS
 
 ACTOR_TYPES = {"person", "country", "organization", "place", "group", "media"}
 SECTORS = {"government", "military", "central_bank", "intergovernmental", "legislature", "media", "business",
@@ -34,10 +36,6 @@ ROLES = {"head_of_state", "head_of_government", "foreign_minister", "finance_min
          "central_bank_governor", "security_council_secretary", "economy_minister", "trade_minister", "other"}
 DEFAULT_DIR = config.LEXICON_DIR / "actors"
 OTHER_LANGUAGES = ("es", "pt", "fr", "de")  # the corpus's other languages: countries' names in them
-
-
-class LexiconError(ValueError):
-    """An entry of the actor dictionary is malformed; the message names the file, entry and fix."""
 
 
 @dataclass(frozen=True)
@@ -440,8 +438,6 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
 
 def _add_descriptions(dictionary: ActorDictionary, path: Path, languages) -> None:
     """A ``descriptions:`` section (language -> qualifiers, roles, bodies), checked, into ``dictionary``."""
-    from analysis.actors.extractor import ROLE_WORDS  # the English titles (imported here: analysis.actors.extractor imports this module)
-
     where = f"{path.name}: descriptions"
     if not isinstance(languages, dict):
         raise LexiconError(f"{where} must map a language code to qualifiers, roles and bodies "

@@ -30,15 +30,9 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import pycountry
-import yaml
-
-from analysis import config
-from analysis.lexicons.actors import LexiconError
-
-LEXICON_DIR = config.LEXICON_DIR / "narratives"
+from analysis.lexicons.currencies import CurrencyTable, load_currencies
+from analysis.lexicons.io import LEXICON_DIR
 
 SCALES = {
     "thousand": 1e3, "k": 1e3,
@@ -47,116 +41,6 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,   # South Asian: 1 lakh = 100,000; 1 crore = 10 million
 }
-
-
-# -- lexicon files -------------------------------------------------------------------------
-
-def read_lexicon(name: str, folder: Path | str | None = None) -> tuple[Path, list[dict]]:
-    """Entries of one narrative lexicon file (a YAML list of mappings), with its path for error messages."""
-    path = Path(folder or LEXICON_DIR) / name
-    if not path.is_file():
-        raise LexiconError(f"{path}: lexicon file not found; restore it from the repository or pass the folder "
-                           "that holds currencies.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
-    if not isinstance(data, list) or not all(isinstance(entry, dict) for entry in data):
-        raise LexiconError(f"{path}: expected a list of entries (each a mapping starting with '- '), "
-                           f"found {type(data).__name__}")
-    return path, data
-
-
-def entry_field(path: Path, index: int, entry: dict, key: str, kind: type = str, required: bool = True,
-                choices: set[str] | None = None):
-    """One field of a lexicon entry, checked; errors name the file, the entry and the fix."""
-    label = entry.get("id") or entry.get("code") or entry.get("action") or f"#{index + 1}"
-    value = entry.get(key)
-    if value is None:
-        if required:
-            raise LexiconError(f"{path.name}, entry {index + 1} ({label}): missing '{key}'")
-        return [] if kind is list else None
-    if kind is list:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value) or not value:
-            raise LexiconError(f"{path.name}, entry {index + 1} ({label}): '{key}' must be a non-empty list of strings")
-        return [str(v) for v in value]
-    if not isinstance(value, kind):
-        raise LexiconError(f"{path.name}, entry {index + 1} ({label}): '{key}' must be a {kind.__name__}, "
-                           f"found {value!r}")
-    if choices is not None and value not in choices:
-        raise LexiconError(f"{path.name}, entry {index + 1} ({label}): '{key}' is {value!r}; "
-                           f"use one of {', '.join(sorted(choices))}")
-    return value
-
-
-# -- currencies ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Currency:
-    code: str                   # ISO 4217 alpha-3
-    name: str                   # official name (pycountry)
-    names: tuple[str, ...]      # news forms written after a number: "yuan", "greenback"
-    symbols: tuple[str, ...]    # written before a number: "US$", "Rs"
-
-    @property
-    def label(self) -> str:
-        """A short readable name: the first news form, else the official name."""
-        return self.names[0] if self.names else self.name
-
-
-@dataclass(frozen=True)
-class CurrencyTable:
-    currencies: dict[str, Currency]
-
-    @property
-    def by_symbol(self) -> dict[str, str]:
-        return {s: c.code for c in self.currencies.values() for s in c.symbols}
-
-    @property
-    def by_name(self) -> dict[str, str]:
-        """Lower-cased names (news forms, official names and their plurals) to codes; news forms win."""
-        names: dict[str, str] = {}
-        for currency in sorted(self.currencies.values(), key=lambda c: c.code):
-            for official in (currency.name, currency.name + "s"):
-                names.setdefault(official.lower(), currency.code)
-        for currency in sorted(self.currencies.values(), key=lambda c: c.code):
-            for name in currency.names:
-                names[name.lower()] = currency.code
-        return names
-
-
-def load_currencies(folder: Path | str | None = None) -> CurrencyTable:
-    """ISO 4217 currencies from pycountry, with the news forms of ``currencies.yaml``."""
-    return _load_currencies(str(folder or LEXICON_DIR))
-
-
-@lru_cache(maxsize=8)
-def _load_currencies(folder: str) -> CurrencyTable:
-    currencies: dict[str, Currency] = {}
-    for record in pycountry.currencies:
-        # Funds, precious metals and test codes (X..) and bracketed technical names are not news currencies.
-        if record.alpha_3.startswith("X") or "(" in record.name:
-            continue
-        currencies[record.alpha_3] = Currency(record.alpha_3, record.name, (), ())
-    path, entries = read_lexicon("currencies.yaml", folder)
-    for index, entry in enumerate(entries):
-        code = entry_field(path, index, entry, "code")
-        official = pycountry.currencies.get(alpha_3=code)
-        if official is None:
-            raise LexiconError(f"{path.name}, entry {index + 1} ({code}): '{code}' is not an ISO 4217 code "
-                               "in pycountry's table; use the three-letter code (e.g. USD, CNY, RUB)")
-        currencies[code] = Currency(code, official.name,
-                                    tuple(entry_field(path, index, entry, "names", list)),
-                                    tuple(entry_field(path, index, entry, "symbols", list, required=False)))
-    symbols: dict[str, str] = {}
-    for currency in currencies.values():
-        for symbol in currency.symbols:
-            if symbols.setdefault(symbol, currency.code) != currency.code:
-                raise LexiconError(f"{path.name}: symbol '{symbol}' is given to both {symbols[symbol]} and "
-                                   f"{currency.code}; keep it on one entry")
-    return CurrencyTable(currencies)
 
 
 # -- the grammar ---------------------------------------------------------------------------

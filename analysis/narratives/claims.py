@@ -44,9 +44,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.narratives.amounts import LEXICON_DIR, Amount, entry_field, load_currencies, read_lexicon
-from analysis.lexicons.actors import LexiconError
 from analysis.actors.matching import AliasMatcher
+from analysis.errors import LexiconError
+from analysis.lexicons.currencies import load_currencies
+from analysis.lexicons.io import LEXICON_DIR, entry_field, read_lexicon
+from analysis.narratives.amounts import Amount
 
 SIDES = {"usd", "alternative", "neutral"}
 POLARITIES = {"acquire", "divest", "exclude"}

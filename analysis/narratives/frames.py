@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.narratives.amounts import LEXICON_DIR, entry_field, read_lexicon
-from analysis.lexicons.actors import LexiconError
 from analysis.actors.matching import AliasMatcher
+from analysis.errors import LexiconError
+from analysis.lexicons.io import LEXICON_DIR, entry_field, read_lexicon
 
 FRAME_IDS = ("dedollarization", "brics_currency", "local_currency_settlement", "payment_systems",
              "reserve_diversification", "treasury_selloff", "sanctions", "multipolar_order")

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import config
 
 REFERENCE_CSV = config.DATA_DIR / "reference" / "official_figures.csv"
@@ -232,3 +234,16 @@ def plausibility_rows(doc_id: str, text: str, sentences: list[dict], amounts: li
             rows.append({"doc_id": doc_id, "sent_idx": claim["sent_idx"], "claim": claim_label(claim), **flag})
     return sorted(({k: row.get(k) for k in PLAUSIBILITY_COLUMNS} for row in rows),
                   key=lambda r: (r["sent_idx"], r["check"], r["claim"]))
+
+
+def implausible_rows(plausibility: pd.DataFrame) -> pd.DataFrame | None:
+    """Rows of the ``plausibility`` table that fail a check: severity ``high`` or ``medium`` (``info`` rows record
+    comparisons that held), else a false ``plausible`` or an "implausible" verdict; ``None`` if it cannot tell."""
+    if "severity" in plausibility.columns:
+        return plausibility[plausibility["severity"].isin(["high", "medium"])]
+    if "plausible" in plausibility.columns:
+        return plausibility[plausibility["plausible"].eq(False)]
+    for column in ("verdict", "status", "plausibility", "check"):
+        if column in plausibility.columns and pd.api.types.is_string_dtype(plausibility[column]):
+            return plausibility[plausibility[column].astype(str).str.contains("implausib", case=False, na=False)]
+    return None

@@ -28,7 +28,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from analysis.narratives.amounts import LEXICON_DIR, AmountParser, amount_rows, load_currencies
+from analysis.lexicons.currencies import load_currencies
+from analysis.lexicons.io import LEXICON_DIR
+from analysis.narratives.amounts import AmountParser, amount_rows
 from analysis.narratives.claims import ClaimExtractor, load_claim_lexicon
 from analysis.narratives.frames import FrameDetector, frame_rows, load_frames
 from analysis.narratives.plausibility import Fact, load_reference, plausibility_rows

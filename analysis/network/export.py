@@ -24,7 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from analysis.report.figures import PALETTE
+from analysis.config import PALETTE
 from analysis.network.graph import sorted_copy
 
 SEED = 42

@@ -45,6 +45,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.errors import NetworkError
 from analysis.tables.schemas import EDGES
 
 WINDOWS = ("sentence", "paragraph", "document")
@@ -55,10 +56,6 @@ DEFAULT_EXCLUDE = ("media", "place")
 SEED = 42  # Louvain and layouts: same input, same communities and pictures
 
 _EDGE_COLUMNS = EDGES.names
-
-
-class NetworkError(ValueError):
-    """A parameter or input the network stage cannot use; the message says which and what to do."""
 
 
 # ---------------------------------------------------------------------------------------------

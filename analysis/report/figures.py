@@ -8,9 +8,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 
 from analysis import config
-
-# Okabe & Ito (2008) colour-blind-safe palette.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+from analysis.config import PALETTE
 
 
 def use_theme() -> None:

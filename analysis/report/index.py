@@ -58,8 +58,8 @@ def key_numbers(tables_dir: Path | str, period=None, window: str = "sentence") -
 def quality_notes(tables_dir: Path | str, period=None) -> dict:
     """Skipped files and export records with reasons (whole corpus), quality flags by kind and implausible claims
     (in ``period``), each only if its table exists."""
+    from analysis.narratives.plausibility import implausible_rows
     from analysis.tables.period import Period, select
-    from analysis.report.run import implausible_rows
     from analysis.tables.store import optional_table
 
     selection = select(tables_dir, period or Period())

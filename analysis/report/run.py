@@ -33,7 +33,9 @@ import pandas as pd
 import yaml
 
 from analysis import __version__, config
+from analysis.errors import ReportError
 from analysis.ingest.readers import EXPORT_FIELDS
+from analysis.narratives.plausibility import implausible_rows
 from analysis.tables.store import optional_table
 
 # Arguments of every kernel that executes a notebook: its errors still show, but not its warning, once per
@@ -46,10 +48,6 @@ KEY_LIBRARIES = ("pandas", "pyarrow", "duckdb", "matplotlib", "seaborn", "networ
 
 # The generated files of a report folder; only these are removed when a report is rebuilt under the same name.
 GENERATED = ("*.ipynb", "*.html", "report.json", "tables", "figures")
-
-
-class ReportError(RuntimeError):
-    """A report could not be built; the message names the notebook, cell or parameter at fault."""
 
 
 def parse_parameters(pairs: list[str], params_file: Path | None = None) -> dict:
@@ -283,8 +281,8 @@ def run_options(values: dict):
     near_duplicate_threshold …): the run the notebooks read is made with the report's choices."""
     from dataclasses import fields
 
-    from analysis.pipeline import RunOptions
     from analysis.ingest.readers import ReaderOptions
+    from analysis.pipeline import RunOptions
 
     reader = ReaderOptions(**{f.name: values[f.name] for f in fields(ReaderOptions) if f.name in values})
     return RunOptions(reader=reader, progress=False, **{f.name: values[f.name] for f in fields(RunOptions)
@@ -357,10 +355,10 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     import papermill as pm
 
     from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.lexicons.actors import LexiconError
-    from analysis.tables.period import NothingToShow
+    from analysis.errors import LexiconError
     from analysis.pipeline import CorpusError, run
     from analysis.report.index import write_index
+    from analysis.tables.period import NothingToShow
 
     corpus = Path(corpus).resolve()
     if not corpus.is_dir():
@@ -567,19 +565,6 @@ def _claims(selection, actor, own, articles, missing):
             flagged = set(zip(flags["doc_id"], flags["sent_idx"]))
             selected["implausible"] = [key in flagged for key in zip(selected["doc_id"], selected["sent_idx"])]
     return selected.sort_values(["published", "doc_id", "sent_idx"], na_position="last").reset_index(drop=True)
-
-
-def implausible_rows(plausibility: pd.DataFrame) -> pd.DataFrame | None:
-    """Rows of the ``plausibility`` table that fail a check: severity ``high`` or ``medium`` (``info`` rows record
-    comparisons that held), else a false ``plausible`` or an "implausible" verdict; ``None`` if it cannot tell."""
-    if "severity" in plausibility.columns:
-        return plausibility[plausibility["severity"].isin(["high", "medium"])]
-    if "plausible" in plausibility.columns:
-        return plausibility[plausibility["plausible"].eq(False)]
-    for column in ("verdict", "status", "plausibility", "check"):
-        if column in plausibility.columns and pd.api.types.is_string_dtype(plausibility[column]):
-            return plausibility[plausibility[column].astype(str).str.contains("implausib", case=False, na=False)]
-    return None
 
 
 def brief_summary(brief: FocusBrief) -> str:

@@ -17,19 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.errors import NothingToShow, PeriodError
 from analysis.tables.store import optional_table, read_table
-
-
-class PeriodError(ValueError):
-    """A date parameter that is not a date; the message names the parameter and the form expected."""
-
-
-class NothingToShow(Exception):
-    """A notebook has nothing to show for the chosen corpus and period; the message says what is empty and why."""
-
-    def _render_traceback_(self) -> list[str]:
-        # IPython shows this instead of a traceback: the reader needs the note, not the call stack.
-        return [f"The notebook stops here: {self}"]
 
 
 def parse_day(value: str | dt.date | None, name: str = "date") -> dt.date | None:

@@ -11,21 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.errors import TablesError
 from analysis.tables.schemas import SCHEMAS
-
-
-class TablesError(FileNotFoundError):
-    """A table a notebook asked for is not in the tables folder; the message says how to make it."""
-
-
-def ensure_tables(corpus: Path | str, tables_dir: Path | str, progress: bool = False) -> Path:
-    """Return ``tables_dir``, first running the pipeline over ``corpus`` if it holds no complete run."""
-    from analysis.pipeline import RunOptions, run
-
-    tables_dir = Path(tables_dir)
-    if not (tables_dir / "run.json").exists() or not (tables_dir / "articles.parquet").exists():
-        run(corpus, tables_dir, RunOptions(progress=progress))
-    return tables_dir
 
 
 def optional_table(tables_dir: Path | str, name: str, columns: list[str] | None = None) -> pd.DataFrame | None:

@@ -9,8 +9,13 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from analysis.narratives.plausibility import (
+    check_against_reference,
+    check_gold_value,
+    load_reference,
+    plausibility_rows,
+)
 from analysis.narratives.stage import SCHEMAS, extract_narratives, write_narrative_tables
-from analysis.narratives.plausibility import check_against_reference, check_gold_value, load_reference, plausibility_rows
 from tests.conftest import load_solutions, seed_article
 
 

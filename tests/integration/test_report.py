@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.tables.period import Period
+from analysis.report.index import key_numbers, quality_notes, render_index
 from analysis.report.run import (
     ReportError,
     brief_summary,
@@ -22,7 +22,7 @@ from analysis.report.run import (
     numbered_notebooks,
     parse_parameters,
 )
-from analysis.report.index import key_numbers, quality_notes, render_index
+from analysis.tables.period import Period
 
 
 def test_parameters_from_pairs_and_file(tmp_path):

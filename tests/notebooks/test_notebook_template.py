@@ -127,8 +127,8 @@ def test_a_parameter_means_the_same_in_every_notebook():
     analysis.tables.period.Period, so a report that sets nothing gives every notebook the same period and focus."""
     from dataclasses import fields
 
-    from analysis.tables.period import Period
     from analysis.report.run import declared_parameters
+    from analysis.tables.period import Period
 
     defaults: dict[str, set] = {}
     for path in NOTEBOOKS:

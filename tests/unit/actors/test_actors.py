@@ -8,8 +8,8 @@ import textwrap
 import pytest
 
 from analysis.actors.extractor import ActorExtractor, _roles_for
-from analysis.lexicons.actors import LexiconError, load_dictionary
 from analysis.actors.matching import AliasMatcher
+from analysis.lexicons.actors import LexiconError, load_dictionary
 
 PEOPLE = """
 actors:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.actors.extractor import ActorExtractor
 from analysis.actors.drafts import draft_entries, draft_id, entry_type
+from analysis.actors.extractor import ActorExtractor
 from analysis.lexicons.actors import DEFAULT_DIR, LexiconError, load_dictionary
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.actors.extractor import ActorExtractor
-from analysis.lexicons.actors import load_dictionary
 from analysis.actors.matching import AliasMatcher, normalise
+from analysis.lexicons.actors import load_dictionary
 from analysis.lexicons.spellings import german_spelling, romanisations, spelling_variants
 
 

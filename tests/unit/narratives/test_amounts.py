@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.errors import LexiconError
 from analysis.narratives.amounts import amount_rows, find_amounts, load_currencies, read_lexicon
-from analysis.lexicons.actors import LexiconError
 
 
 def only(text: str):

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
+from analysis.errors import LexiconError
 from analysis.narratives.amounts import find_amounts
 from analysis.narratives.claims import claim_rows, load_claim_lexicon
-from analysis.lexicons.actors import LexiconError
 
 # Surface -> (canonical name, type): a stand-in for the actor stage's mentions.
 ACTORS = {

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from analysis.errors import LexiconError
 from analysis.narratives.frames import FRAME_IDS, frame_rows, load_frames
-from analysis.lexicons.actors import LexiconError
 
 
 def sentences_of(text: str) -> list[dict]:
