@@ -2,11 +2,28 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import __version__, config
+from analysis.actors.drafts import draft_entries
+from analysis.actors.evaluate import evaluate, render
+from analysis.cluster import cluster_mapper
+from analysis.errors import ClusterError, CorpusError, GoldError, LexiconError, ReportError
+from analysis.evaluation import evaluate_facts, render_facts
+from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
+from analysis.lexicons.actors import DEFAULT_DIR, load_dictionary
+from analysis.pipeline import RunOptions, check_corpus, extract_actor_tables, run
+from analysis.report.run import PATHS, build_report, numbered_notebooks, parse_parameters
+from analysis.tables.store import how_to_write
+
+__all__ = ["build_parser", "cmd_actors_candidates", "cmd_actors_check", "cmd_actors_extract", "cmd_evaluate",
+           "cmd_report", "cmd_run", "default_out", "main", "notebook_parameters_help", "report_parameters"]
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -52,8 +69,6 @@ def _add_placement_options(parser) -> None:
 
 def _add_export_options(parser: argparse.ArgumentParser) -> None:
     """The reader's field options, shared by `run` and `report` (which passes them on as parameters)."""
-    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
-
     exports = parser.add_argument_group("JSONL/JSON/CSV exports: which field holds what")
     for name in EXPORT_FIELDS:
         default = getattr(ReaderOptions, name)
@@ -62,9 +77,6 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_options(args: argparse.Namespace):
-    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
-    from analysis.pipeline import RunOptions
-
     reader = ReaderOptions(max_file_mb=args.max_file_mb, **{name: getattr(args, name) for name in EXPORT_FIELDS})
     return RunOptions(reader=reader, near_duplicate_threshold=args.near_duplicate_threshold,
                       batch_size=args.batch_size, workers=args.workers, progress=not args.no_progress,
@@ -78,10 +90,6 @@ def default_out(corpus: Path) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.errors import LexiconError
-    from analysis.pipeline import CorpusError, check_corpus, run
-
     out = args.out or default_out(args.corpus)
     try:
         if args.scheduler:
@@ -96,10 +104,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_actors_check(args: argparse.Namespace) -> int:
-    from collections import Counter
-
-    from analysis.lexicons.actors import DEFAULT_DIR, LexiconError, load_dictionary
-
     try:
         dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
     except LexiconError as error:
@@ -137,8 +141,6 @@ def cmd_actors_check(args: argparse.Namespace) -> int:
 
 def _missing_tables(tables: Path, *names: str) -> bool:
     """Print which of the tables ``names`` are missing from ``tables``, and how to write them; whether any is."""
-    from analysis.tables.store import how_to_write
-
     missing = [f"{name}.parquet" for name in names if not (tables / f"{name}.parquet").is_file()]
     if missing:
         print(f"error: {', '.join(missing)} not found in {tables}; write the tables with `{how_to_write(tables)}` "
@@ -148,9 +150,6 @@ def _missing_tables(tables: Path, *names: str) -> bool:
 
 
 def cmd_actors_extract(args: argparse.Namespace) -> int:
-    from analysis.errors import LexiconError
-    from analysis.pipeline import CorpusError, extract_actor_tables
-
     if _missing_tables(args.tables, "articles", "sentences"):
         return 2
     try:
@@ -163,11 +162,6 @@ def cmd_actors_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_actors_candidates(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from analysis.actors.drafts import draft_entries
-    from analysis.lexicons.actors import DEFAULT_DIR, LexiconError, load_dictionary
-
     if _missing_tables(args.tables, "candidates"):
         return 2
     path = args.tables / "candidates.parquet"
@@ -186,27 +180,23 @@ def cmd_actors_candidates(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    import json
-
-    from analysis.actors.evaluate import GoldError, evaluate, render
-
     if _missing_tables(args.tables, "articles", "mentions"):
         return 2
+    facts = args.gold.suffix.lower() in (".yaml", ".yml")  # a gold-facts file: every stage, claims included
     try:
-        result = evaluate(args.gold, args.tables, tuple(args.types.split(",")))
+        result = (evaluate_facts(args.gold, args.tables) if facts
+                  else evaluate(args.gold, args.tables, tuple(args.types.split(","))))
     except (GoldError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else render(result))
+    text = render_facts(result) if facts else render(result)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else text)
     return 0
 
 
 def report_parameters(args: argparse.Namespace) -> dict:
     """The notebook parameters of `report`: --params, -p, and the export fields (--text-field NAME is
     -p text_field=NAME; only those changed from the default, so report.json lists what the reader chose)."""
-    from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
-    from analysis.report.run import parse_parameters
-
     parameters = parse_parameters(args.parameter, args.params)
     parameters.update({name: getattr(args, name) for name in EXPORT_FIELDS
                        if getattr(args, name) != getattr(ReaderOptions, name)})
@@ -214,8 +204,6 @@ def report_parameters(args: argparse.Namespace) -> dict:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report.run import ReportError, build_report
-
     try:
         path = build_report(args.corpus, args.name, report_parameters(args), show_code=args.show_code,
                             workers=args.workers, scheduler=args.scheduler)
@@ -229,8 +217,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 def notebook_parameters_help() -> str:
     """Every parameter the numbered notebooks declare, with its default, its comment and the notebooks using it."""
     import papermill as pm
-
-    from analysis.report.run import PATHS, numbered_notebooks
 
     found: dict[str, dict] = {}
     for notebook in numbered_notebooks():
@@ -262,12 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="ingest a corpus and write the data contract's Parquet tables",
-                              description="Read every file below --corpus (txt, md, html, jsonl, json, csv), clean it, "
-                                          "drop duplicates, split sentences, and write articles, ingest_report, "
-                                          "record_report and sentences as Parquet into --out.")
-    _add_run_options(run)
-    run.set_defaults(func=cmd_run)
+    run_command = commands.add_parser(
+        "run", help="ingest a corpus and write the data contract's Parquet tables",
+        description="Read every file below --corpus (txt, md, html, jsonl, json, csv), clean it, drop duplicates, "
+                    "split sentences, and write articles, ingest_report, record_report and sentences as Parquet "
+                    "into --out.")
+    _add_run_options(run_command)
+    run_command.set_defaults(func=cmd_run)
 
     actors = commands.add_parser("actors", help="check the actor dictionary, or re-extract actors after editing it")
     actor_commands = actors.add_subparsers(dest="actor_command", required=True, metavar="ACTION")
@@ -292,8 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the YAML here (e.g. into a copy of the dictionary folder) instead of printing it")
     drafts.set_defaults(func=cmd_actors_candidates)
 
-    evaluation = commands.add_parser("evaluate", help="score actor extraction against a gold annotation file")
-    evaluation.add_argument("--gold", type=Path, required=True, help="JSON Lines gold file (see analysis/evaluate.py)")
+    evaluation = commands.add_parser(
+        "evaluate", help="score a run against gold: actors (JSON Lines), or every stage's facts and claims (YAML)")
+    evaluation.add_argument("--gold", type=Path, required=True,
+                            help="JSON Lines gold of actors (see analysis/actors/evaluate.py), or a YAML gold-facts "
+                                 "file with actors, amounts, dates, frames and claims (see analysis/evaluation.py)")
     evaluation.add_argument("--tables", type=Path, default=config.PROCESSED_DIR / "sample",
                             help="tables of a run over the same corpus (default: %(default)s)")
     evaluation.add_argument("--types", default="person,country,organization,group",

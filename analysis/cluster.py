@@ -23,6 +23,8 @@ from analysis.config import LEXICON_DIR
 from analysis.errors import ClusterError
 from analysis.lexicons.actors import DEFAULT_DIR
 
+__all__ = ["INSTALL_HINT", "check_workers", "cluster_mapper"]
+
 INSTALL_HINT = "install it with `pip install -e '.[cluster]'` (conda: `conda install -c conda-forge distributed`)"
 
 

@@ -86,9 +86,10 @@ sys.path.insert(0, str(HERE))
 from synthetic import ingested, sample_sentences  # noqa: E402
 
 from analysis import config  # noqa: E402
-from analysis.actors.extractor import _CAPITALISED_RUN, ActorExtractor  # noqa: E402
-from analysis.lexicons.actors import load_dictionary  # noqa: E402
+from analysis.actors.extractor import ActorExtractor  # noqa: E402
 from analysis.actors.matching import normalise  # noqa: E402
+from analysis.actors.patterns import CAPITALISED_RUN  # noqa: E402
+from analysis.lexicons.actors import load_dictionary  # noqa: E402
 
 
 def make_texts(megabytes: float, seed: int = 0) -> list[str]:
@@ -179,7 +180,7 @@ def scans_only(extractor):
     """The scans in C that every pass of the extractor makes, with no Python work per match: the
     text's normalisation, the automaton and the regex for runs of capitalised words. Its speed
     bounds what any tuning of the Python resolution around them can reach."""
-    automaton, capitalised_run = extractor.matcher._automaton, _CAPITALISED_RUN
+    automaton, capitalised_run = extractor.matcher._automaton, CAPITALISED_RUN
 
     def work(texts: list[str]) -> int:
         found = 0

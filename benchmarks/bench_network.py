@@ -6,11 +6,11 @@ The mentions table is generated directly (no text): each article has 2–4 sente
 3), each sentence 2–4 mentions of actors drawn from a Zipf distribution over ``--actors``
 names (a few actors dominate, as in news), with a fixed seed. Timed stages:
 
-- ``edges``: :func:`analysis.network.graph.cooccurrence` at the sentence window with NPMI weights
+- ``edges``: :func:`analysis.network.cooccurrence.cooccurrence` at the sentence window with NPMI weights
   and the sentence ids behind each edge (the pipeline's work);
-- ``graph``: :func:`analysis.network.graph.to_graph`;
+- ``graph``: :func:`analysis.network.cooccurrence.to_graph`;
 - ``backbone``: the disparity filter at alpha = 0.05 on raw counts;
-- ``metrics``: :func:`analysis.network.graph.centrality` on the backbone (betweenness is
+- ``metrics``: :func:`analysis.network.metrics.centrality` on the backbone (betweenness is
   quadratic in the nodes, so a notebook computes it on the backbone, not the full graph);
 - ``communities``: Louvain on the full positive-NPMI graph.
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.network.graph import centrality, communities, cooccurrence, disparity_backbone, to_graph
+from analysis.network import centrality, communities, cooccurrence, disparity_backbone, to_graph
 
 HERE = Path(__file__).resolve().parent
 

@@ -18,12 +18,18 @@ import yaml
 from analysis.actors.matching import normalise
 from analysis.lexicons.actors import ActorDictionary
 
+__all__ = ["PERSON_KINDS", "UNDECIDED", "entry_type", "draft_id", "draft_entries"]
+
 PERSON_KINDS = {"title_before", "appositive", "speech_verb", "according_to"}
 UNDECIDED = "TODO"
 
 
 def entry_type(kinds: str) -> str | None:
-    """The type a candidate's kinds of context give ("speech_verb,capitalised" -> person); ``None`` for an event."""
+    """The type a candidate's kinds of context give ("speech_verb,capitalised" -> person); ``None`` for an event.
+
+    >>> entry_type("speech_verb,capitalised"), entry_type("capitalised"), entry_type("event")
+    ('person', 'TODO', None)
+    """
     found = set(kinds.split(","))
     if found & PERSON_KINDS:
         return "person"
@@ -41,7 +47,11 @@ _LATIN_LETTERS = str.maketrans({"ß": "ss", "œ": "oe", "æ": "ae", "ł": "l", "
 def draft_id(name: str) -> str:
     """An id the dictionary accepts (lower-case ASCII letters, digits, underscores) for a name in any Latin
     script, folded as the matcher folds names (lower case, accents dropped), then the letters above
-    ("Institut für Osteuropäische Studien" -> "institut_fur_osteuropaische_studien")."""
+    ("Institut für Osteuropäische Studien" -> "institut_fur_osteuropaische_studien").
+
+    >>> draft_id("Institut für Osteuropäische Studien")
+    'institut_fur_osteuropaische_studien'
+    """
     return re.sub(r"[^a-z0-9]+", "_", normalise(name).translate(_LATIN_LETTERS)).strip("_") or "actor"
 
 

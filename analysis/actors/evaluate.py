@@ -34,6 +34,8 @@ import pandas as pd
 
 from analysis.errors import GoldError
 
+__all__ = ["DEFAULT_TYPES", "GoldError", "Score", "read_gold", "predicted_by_source", "evaluate", "render"]
+
 DEFAULT_TYPES = ("person", "country", "organization", "group")
 
 

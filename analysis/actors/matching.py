@@ -1,7 +1,8 @@
 """Fast dictionary matching: every alias of every actor, compiled once into one automaton.
 
 An Aho-Corasick automaton (ahocorasick_rs, the Rust ``aho-corasick`` crate's DFA) scans
-each text once whatever the number of aliases, and hands back all its matches in one list.
+each text once whatever the number of aliases, and hands back all its matches in one list
+(Aho & Corasick, 1975, "Efficient string matching: an aid to bibliographic search", CACM 18(6)).
 Text and aliases are normalised the same way, character for character (lower case, accents
 dropped; anything but letters, digits and ``+`` becomes a space), and every key is wrapped in
 spaces, so a key only matches whole words: hyphenated compounds ("China-Russia"), possessives
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
+__all__ = ["normalise", "is_acronym", "AliasMatch", "AliasMatcher", "longest_first"]
+
 _NON_WORD = re.compile(r"[^\w+]|_")
 # normalise() lower-cases and blanks what _NON_WORD matches without a pass of Python or regex
 # code over every character: a byte table does ASCII, and each of the few distinct non-ASCII
@@ -39,6 +42,9 @@ def normalise(text: str) -> str:
     """Lower-case ``text`` and blank out non-word characters, keeping its length.
 
     A character whose lower case is longer than itself ("İ") stays as it is.
+
+    >>> normalise("Putin’s Kyiv-based Yván")
+    'putin s kyiv based yvan'
     """
     encoded = text.encode("utf-8", "surrogatepass")
     if len(encoded) != len(text):  # not all ASCII
@@ -83,7 +89,11 @@ def _folded(char: str) -> str:
 
 
 def is_acronym(alias: str) -> bool:
-    """"US", "U.S.", "G20", "OPEC+", "BRICS": no lower-case letter and at least two capitals."""
+    """"US", "U.S.", "G20", "OPEC+", "BRICS": no lower-case letter and at least two capitals.
+
+    >>> is_acronym("OPEC+"), is_acronym("Fed")
+    (True, False)
+    """
     return not any(c.islower() for c in alias) and sum(c.isupper() for c in alias) >= 2
 
 
@@ -189,6 +199,9 @@ def longest_first(matches: list[tuple]) -> list[tuple]:
 
     Two matches never share both start and end, so sorting the tuples themselves orders them
     by start, then end: of matches starting at one place, the last one seen is the longest.
+
+    >>> longest_first([(0, 5, "Bank"), (0, 13, "Bank of China"), (8, 13, "China")])
+    [(0, 13, 'Bank of China')]
     """
     matches.sort()
     chosen = []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["LINE_RULES", "RemovedLine", "is_title_like", "classify_line", "strip_boilerplate"]
+
 _I = re.IGNORECASE
 _SOCIAL = (r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|mail|courriel|correo|print|drucken|"
            r"imprimer|imprimir|vk|pinterest|copy link|link kopieren|copier le lien|copiar (?:o )?link)")
@@ -72,7 +74,11 @@ class RemovedLine:
 
 
 def is_title_like(line: str, max_words: int = 16) -> bool:
-    """A short line that does not end as a sentence does: a heading, a headline, a link."""
+    """A short line that does not end as a sentence does: a heading, a headline, a link.
+
+    >>> is_title_like("Gold Buying Continues"), is_title_like("Central banks bought gold.")
+    (True, False)
+    """
     words = line.split()
     return 0 < len(words) <= max_words and not _SENTENCE_END.search(line)
 
@@ -84,7 +90,11 @@ def _is_ad_heading(line: str) -> bool:
 
 
 def classify_line(line: str) -> str | None:
-    """The boilerplate rule that matches this whole (stripped) line, or ``None``."""
+    """The boilerplate rule that matches this whole (stripped) line, or ``None``.
+
+    >>> classify_line("Share this article"), classify_line("Gold rose.")
+    ('share_buttons', None)
+    """
     for reason, pattern in LINE_RULES:
         if pattern.fullmatch(line):
             return reason

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+__all__ = ["DuplicateMatch", "shingles", "DuplicateDetector"]
+
 _WORD = re.compile(r"\w+")
 
 
@@ -26,7 +28,11 @@ class DuplicateMatch:
 
 
 def shingles(text: str, size: int = 5) -> set[bytes]:
-    """Word ``size``-grams of the case-folded text, as bytes for hashing."""
+    """Word ``size``-grams of the case-folded text, as bytes for hashing.
+
+    >>> sorted(shingles("Gold, gold and more GOLD", size=3))
+    [b'and more gold', b'gold and more', b'gold gold and']
+    """
     words = _WORD.findall(text.casefold())
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()

@@ -17,6 +17,8 @@ from analysis.ingest.readers import RawDocument, Skip
 from analysis.ingest.segment import PARAGRAPH_BREAK, Sentence, split_sentences
 from analysis.ingest.textrepair import repair_text
 
+__all__ = ["Article", "content_id", "process_document"]
+
 
 @dataclass
 class Article:
@@ -43,7 +45,11 @@ class Article:
 
 
 def content_id(text: str) -> str:
-    """A stable id from the clean text: the same article gets the same id under any file name."""
+    """A stable id from the clean text: the same article gets the same id under any file name.
+
+    >>> content_id("Hello")
+    '185f8db32271fe25'
+    """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+__all__ = ["MIN_LETTERS", "detect_language"]
+
 # Below this many letters the guess is noise; such texts are labelled "und" (undetermined).
 MIN_LETTERS = 40
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.ingest.boilerplate import RemovedLine, is_title_like
+from analysis.lexicons.words import month_names
+
+__all__ = ["Metadata", "parse_date", "extract_metadata"]
 
 _DATE_MARKER = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s*(?:\(([^)]*)\))?\s*", re.IGNORECASE)
 _AGENCY_MARKER = re.compile(r"\((?:MENAFN|PRNewswire|GLOBE NEWSWIRE|Business Wire)\s*[-–]\s*([^)]+)\)\s*", re.IGNORECASE)
@@ -22,6 +25,8 @@ _AGENCY_MARKER = re.compile(r"\((?:MENAFN|PRNewswire|GLOBE NEWSWIRE|Business Wir
 _DATELINE = re.compile(r"(?P<who>[^,—–\d]{2,60}),\s*(?P<date>[^—–]{6,40}?)\s*[—–]\s*(?P<rest>.*)")
 _MAX_TITLE_WORDS = 30
 _ENGLISH_FORMS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+# The English forms need one of these words (data/lexicons/words/months.yaml) as a word of their own.
+_ENGLISH_MONTHS = frozenset(month_names())
 
 
 @dataclass
@@ -40,18 +45,25 @@ def _same_line(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def parse_date(value: str) -> dt.date | None:
-    """A full calendar date (day, month and year all stated) from ``value``, else ``None``."""
+    """A full calendar date (day, month and year all stated) from ``value``, else ``None``.
+
+    >>> parse_date("May 17, 2024"), parse_date("2024-05-17T08:00"), parse_date("17 Sept")
+    (datetime.date(2024, 5, 17), datetime.date(2024, 5, 17), None)
+    """
     value = value.strip()
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         pass
     cleaned = value.replace(".", "").replace(",", "")
-    for form in _ENGLISH_FORMS:  # the common English forms, without dateparser's cost
-        try:
-            return dt.datetime.strptime(cleaned, form).date()
-        except ValueError:
-            continue
+    # The common English forms, without dateparser's cost; strptime reads only English month names (those
+    # of the C locale), each a whole word, so without one of them none of these forms can match.
+    if _ENGLISH_MONTHS.intersection(cleaned.casefold().split()):
+        for form in _ENGLISH_FORMS:
+            try:
+                return dt.datetime.strptime(cleaned, form).date()
+            except ValueError:
+                continue
     import dateparser  # lazily: importing it costs about half a second
 
     parsed = dateparser.parse(

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from analysis.ingest.textrepair import UnreadableText, decode_bytes
 
+__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "RECORD_SUFFIXES", "SUPPORTED_SUFFIXES", "ReaderOptions", "EXPORT_FIELDS",
+           "RawDocument", "Skip", "list_corpus", "read_file", "markdown_to_text"]
+
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import syntok.segmenter as syntok
 
+__all__ = ["PARAGRAPH_BREAK", "Sentence", "split_sentences"]
+
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -25,7 +27,11 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split clean ``text`` (paragraphs joined by blank lines) into offset-carrying sentences."""
+    """Split clean ``text`` (paragraphs joined by blank lines) into offset-carrying sentences.
+
+    >>> [(s.sent_idx, s.para_idx, s.text) for s in split_sentences("Gold rose. Mr. Smith said so.\\n\\nA new one.")]
+    [(0, 0, 'Gold rose.'), (1, 0, 'Mr. Smith said so.'), (2, 1, 'A new one.')]
+    """
     sentences: list[Sentence] = []
     offset = 0
     for para_idx, paragraph in enumerate(text.split(PARAGRAPH_BREAK)):

@@ -17,6 +17,8 @@ from charset_normalizer import from_bytes
 
 from analysis.errors import UnreadableText
 
+__all__ = ["DecodedText", "decode_bytes", "RepairedText", "repair_text"]
+
 
 @dataclass(frozen=True)
 class DecodedText:
@@ -113,6 +115,9 @@ def repair_text(text: str) -> RepairedText:
 
     Repairs: ``mojibake`` (ftfy), ``unicode_nfc``, ``odd_spaces``, ``invisible_chars``,
     ``space_runs`` and ``line_endings``. Line structure is kept: paragraphs matter later.
+
+    >>> repair_text("CafÃ©  prices\\r\\n")
+    RepairedText(text='Café prices\\n', repairs=['line_endings', 'mojibake', 'space_runs'])
     """
     repairs: list[str] = []
     if "\r" in text:

@@ -18,7 +18,7 @@ import datetime as dt
 import difflib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,134 +26,16 @@ import yaml
 
 from analysis import config
 from analysis.errors import LexiconError
+from analysis.lexicons.actor_types import ACTOR_TYPES, ROLES, SECTORS, Actor, ActorDictionary, Description, Role
+from analysis.lexicons.countries import OTHER_LANGUAGES, country_actors, country_names_abroad
 from analysis.lexicons.spellings import spelling_variants
 from analysis.lexicons.titles import ROLE_WORDS
 
-ACTOR_TYPES = {"person", "country", "organization", "place", "group", "media"}
-SECTORS = {"government", "military", "central_bank", "intergovernmental", "legislature", "media", "business",
-           "security", "party", "civil_society", "other"}
-ROLES = {"head_of_state", "head_of_government", "foreign_minister", "finance_minister", "defence_minister",
-         "central_bank_governor", "security_council_secretary", "economy_minister", "trade_minister", "other"}
+__all__ = ["ACTOR_TYPES", "SECTORS", "ROLES", "DEFAULT_DIR", "OTHER_LANGUAGES", "FILE_KEYS", "ENTRY_KEYS", "ROLE_KEYS",
+           "COUNTRY_KEYS", "LexiconError", "Role", "Actor", "Description", "ActorDictionary", "country_actors",
+           "load_dictionary"]
+
 DEFAULT_DIR = config.LEXICON_DIR / "actors"
-OTHER_LANGUAGES = ("es", "pt", "fr", "de")  # the corpus's other languages: countries' names in them
-
-
-@dataclass(frozen=True)
-class Role:
-    role: str
-    country: str | None
-    title: str | None
-    start: dt.date | None
-    end: dt.date | None
-    approx: bool = False
-
-    def held_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: str
-    name: str
-    type: str
-    country: str | None = None
-    sector: str | None = None
-    aliases: tuple[str, ...] = ()
-    titles_ok: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    metonym_for: str | None = None
-    origin: str = ""
-    # The aliases that are adjectives: a country's demonyms ("Chinese", "South Korean"), a group's
-    # "Western". Before a capitalised word, a group's adjective is part of another name ("Western Union").
-    adjectives: tuple[str, ...] = ()
-    # A country's names that are also people's names ("Jordan", "Chad", "Israel"): beside a capitalised
-    # word that no entry knows, inside a sentence, they are part of a person's name ("Jim Jordan").
-    personal_names: tuple[str, ...] = ()
-    # A country's forms that join another's name with a hyphen ("Russo" of "Russo-Chinese", "Franco" of
-    # "Franco-German"): matched only there, since alone they are surnames and first names.
-    combining_forms: tuple[str, ...] = ()
-    # Generic words that name this body after its country's name or demonym: "central bank" makes
-    # "Russia's central bank" and "the Russian central bank" the Bank of Russia.
-    descriptions: tuple[str, ...] = ()
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The canonical name and every alias."""
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Description:
-    """A role or a body described in another language around a country's name or demonym: the
-    ``template`` "(presidente|presidenta) {}" (``{}``: the country) is the English title "president",
-    a body's "cancillería {}" the description "foreign ministry", which the extractor resolves as
-    it resolves "the Russian president" and "the Venezuelan foreign ministry"."""
-    template: str
-    kind: str  # "role" or "body"
-    english: str
-    by_country: tuple[tuple[str, str], ...] = ()  # (ISO3, English title) where a country's office differs
-
-    def english_for(self, country: str | None) -> str:
-        return dict(self.by_country).get(country or "", self.english)
-
-
-@dataclass
-class ActorDictionary:
-    actors: dict[str, Actor]
-    alias_owners: dict[str, list[str]] = field(default_factory=dict)
-    # language -> alias -> actor ids: forms matched only in articles in that language ("rusa" in Spanish)
-    language_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    # language -> role and body descriptions, and the words before a title that name no holder on the
-    # article's date ("ex", "vice"), read only in articles in that language
-    language_descriptions: dict[str, list[Description]] = field(default_factory=dict)
-    language_qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # language -> combining form -> country id: "sino" of "sino-rusas", matched only before a hyphen
-    language_combining: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def __post_init__(self):
-        owners: dict[str, set[str]] = defaultdict(set)
-        for actor in self.actors.values():
-            for alias in actor.names:
-                owners[alias].add(actor.id)
-        self.alias_owners = {alias: sorted(ids) for alias, ids in owners.items()}
-        self.by_name = {actor.name: actor for actor in self.actors.values()}
-        # (title in lower case, country) of every role: which titles a country's offices use at all
-        self.titles = {((role.title or "").lower(), role.country) for actor in self.actors.values()
-                       for role in actor.roles}
-        # (country, description in lower case) -> the body it names ("RUS", "central bank") -> Bank of Russia
-        self.institutions: dict[tuple[str, str], Actor] = {}
-        for actor in sorted(self.actors.values(), key=lambda a: a.id):
-            for description in actor.descriptions:
-                key = (actor.country, " ".join(description.lower().split()))
-                if key in self.institutions:
-                    other = self.institutions[key]
-                    raise LexiconError(f"{actor.origin} ('{actor.id}'): description '{description}' of {actor.country} "
-                                       f"is already {other.origin} ('{other.id}'); keep it on one entry")
-                self.institutions[key] = actor
-
-    def conflicts(self) -> list[tuple[str, list[str]]]:
-        """Aliases claimed by more than one actor that an article's date cannot tell apart (flagged, not
-        resolved, wherever they occur): all but those of :meth:`shared_by_date`."""
-        return sorted((alias, ids) for alias, ids in self.alias_owners.items()
-                      if len(ids) > 1 and not self.dated(ids))
-
-    def shared_by_date(self) -> list[tuple[str, list[str]]]:
-        """Aliases claimed by several people with dated roles ("King Abdullah": Saudi Arabia's until 2015,
-        Jordan's since 1999), resolved to the one of the country named beside the alias ("Jordan's King
-        Abdullah"), else to the one who held a role on the article's date, if only one did."""
-        return sorted((alias, ids) for alias, ids in self.alias_owners.items() if len(ids) > 1 and self.dated(ids))
-
-    def dated(self, ids) -> bool:
-        """Whether the actors ``ids`` are all people with dated roles, whom an article's date can tell apart."""
-        return all(self.actors[i].type == "person" and self.actors[i].roles for i in ids)
-
-    def holders(self, role: str, country: str, day: dt.date) -> list[Actor]:
-        """People who held ``role`` for ``country`` on ``day``."""
-        return [actor for actor in self.actors.values()
-                if any(r.role == role and r.country == country and r.held_on(day) for r in actor.roles)]
-
-    def country_by_code(self, iso3: str) -> Actor | None:
-        return self.actors.get(f"country_{iso3.lower()}")
 
 
 def _date(value, where: str) -> dt.date | None:
@@ -242,113 +124,6 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=1)
-def _country_table():
-    """country_converter's table (read directly: its class breaks on pandas 3's NA handling)."""
-    import country_converter
-    import pandas as pd
-
-    table = pd.read_csv(Path(country_converter.__file__).with_name("country_data.tsv"), sep="\t",
-                        keep_default_na=False, dtype=str)
-    return table[table["obsolete"] == ""]
-
-
-@lru_cache(maxsize=1)
-def _countryinfo_by_iso3() -> dict[str, dict]:
-    """countryinfo's primary record per ISO3 code (it also lists constituent parts under one code)."""
-    import countryinfo
-
-    records: dict[str, dict] = {}
-    for country in countryinfo.all_countries():
-        info = country.info()
-        codes = info.get("ISO") or {}
-        alt = info.get("altSpellings") or []
-        if codes.get("alpha3") and codes.get("alpha2") in alt and codes["alpha3"] not in records:
-            records[codes["alpha3"]] = info
-    return records
-
-
-def _plural(demonym: str) -> str | None:
-    if demonym.endswith(("ese", "s", "sh", "ch")) or " " in demonym:
-        return None
-    return demonym + "s"
-
-
-def country_actors(overrides: dict) -> list[Actor]:
-    """One actor per current country: canonical short name, official name, spellings, demonyms."""
-    info = _countryinfo_by_iso3()
-    demonym_claims: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    entries = []
-    for row in _country_table().itertuples():
-        iso3 = row.ISO3
-        extra = overrides.get(iso3) or {}
-        record = info.get(iso3, {})
-        name = extra.get("name") or row.name_short
-        aliases = [row.name_official, record.get("name") or "", row.name_short]
-        # Short codes collide with words (IN, IT, NO, AND, CAN): only countries.yaml adds them.
-        aliases += [a for a in record.get("altSpellings") or [] if not re.fullmatch(r"[A-Z]{2,3}", a) and "," not in a]
-        aliases += extra.get("aliases") or []
-        demonym = record.get("demonym") or ""
-        if demonym:
-            for form in (demonym, _plural(demonym)):
-                if form:
-                    demonym_claims[form].append((int(record.get("population") or 0), iso3))
-        excluded = set(extra.get("exclude") or [])
-        entries.append((iso3, name, [a for a in aliases if a and a not in excluded and a != name]))
-    # A demonym claimed by several records (Chinese: China and Hong Kong) goes to the most populous.
-    demonym_owner = {form: max(claims)[1] for form, claims in demonym_claims.items()}
-    actors = []
-    for iso3, name, aliases in entries:
-        extra = overrides.get(iso3) or {}
-        excluded = set(extra.get("exclude") or [])
-        demonyms = [form for form, owner in sorted(demonym_owner.items()) if owner == iso3 and form not in excluded]
-        aliases += demonyms
-        # countries.yaml may name more adjectives among its aliases ("Saudi", which countryinfo lacks)
-        demonyms += [form for form in extra.get("adjectives") or [] if form in aliases]
-        personal_names = extra.get("personal_names") or []
-        if not isinstance(personal_names, list) or not set(personal_names) <= {name, *aliases}:
-            raise LexiconError(f"countries.yaml: {iso3}: personal_names must be a list of the country's names "
-                               f"({personal_names!r})")
-        combining_forms = extra.get("combining_forms") or []
-        if not isinstance(combining_forms, list) or not all(isinstance(f, str) and f.isalpha() for f in combining_forms):
-            raise LexiconError(f"countries.yaml: {iso3}: combining_forms must be a list of words ({combining_forms!r})")
-        actors.append(Actor(id=f"country_{iso3.lower()}", name=name, type="country", country=iso3,
-                            sector="government", aliases=tuple(dict.fromkeys(aliases)), origin="countries",
-                            adjectives=tuple(dict.fromkeys(demonyms)), personal_names=tuple(personal_names),
-                            combining_forms=tuple(combining_forms)))
-    return actors
-
-
-def _country_names_abroad(actors: dict[str, Actor], overrides: dict) -> dict[str, dict[str, list[str]]]:
-    """Every country's names in the corpus's other languages ("Estados Unidos", "Rússia", "États-Unis",
-    "Vereinigte Staaten"): its short name in the Unicode CLDR as Babel ships it, and countryinfo's
-    translation. They are matched only in articles in that language: the German "Island" (Iceland) is a
-    word of "Rhode Island" in English.
-
-    A name that is already a name of any actor is left out: of the country itself it is matched in every
-    language already, and of another actor ("Guinea") it would make the name ambiguous.
-    """
-    from babel import Locale
-
-    table = _country_table()
-    alpha2 = dict(zip(table["ISO3"], table["ISO2"]))
-    info = _countryinfo_by_iso3()
-    taken = {name for actor in actors.values() for name in actor.names}
-    found: dict[str, dict[str, list[str]]] = {}
-    for language in OTHER_LANGUAGES:
-        territories = Locale(language).territories
-        forms: dict[str, list[str]] = defaultdict(list)
-        for actor in sorted(actors.values(), key=lambda a: a.id):
-            if actor.type != "country":
-                continue
-            translated = ((info.get(actor.country) or {}).get("translations") or {}).get(language)
-            excluded = set((overrides.get(actor.country) or {}).get("exclude") or [])
-            for form in dict.fromkeys([territories.get(alpha2.get(actor.country, "")), translated]):
-                if form and not set(form) & set("(),") and form not in taken and form not in excluded:
-                    forms[form].append(actor.id)
-        found[language] = {form: owners for form, owners in forms.items() if len(owners) == 1}
-    return found
-
 
 def _with_spelling_variants(actors: dict[str, Actor]) -> dict[str, Actor]:
     """Every actor with the spellings of its names that :mod:`analysis.lexicons.spellings` generates, except
@@ -420,7 +195,7 @@ def _load(files: tuple[Path, ...], _state: tuple) -> ActorDictionary:
             raise LexiconError(f"{actor.origin} ('{actor.id}'): metonym_for '{actor.metonym_for}' names no actor; "
                                "use the canonical name of a country or organisation (e.g. 'United States')")
     language_aliases = _language_aliases(demonyms, actors)
-    for language, forms in _country_names_abroad(actors, overrides).items():
+    for language, forms in country_names_abroad(actors, overrides).items():
         written = language_aliases.setdefault(language, {})
         for form, owners in forms.items():
             written.setdefault(form, owners)  # demonyms.yaml, written by hand, has the last word

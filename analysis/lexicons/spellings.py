@@ -19,6 +19,8 @@ from __future__ import annotations
 import itertools
 import re
 
+__all__ = ["CYRILLIC_NAME_COUNTRIES", "romanisations", "german_spelling", "spelling_variants"]
+
 # People of these countries have names romanised from Cyrillic.
 CYRILLIC_NAME_COUNTRIES = {"RUS", "BLR", "UKR", "KAZ", "KGZ", "TJK", "UZB", "TKM"}
 
@@ -54,7 +56,11 @@ def _word_romanisations(word: str) -> list[str]:
 
 
 def romanisations(name: str) -> list[str]:
-    """Other romanisations of a Cyrillic-script name, word by word ("Sergei Shoigu" -> "Sergey Shoygu", ...)."""
+    """Other romanisations of a Cyrillic-script name, word by word ("Sergei Shoigu" -> "Sergey Shoygu", ...).
+
+    >>> romanisations("Sergei Shoigu")
+    ['Sergei Shoygu', 'Sergey Shoigu', 'Sergey Shoygu']
+    """
     words = name.split(" ")
     per_word = [_word_romanisations(word) for word in words]
     variants = (" ".join(combination) for combination in itertools.product(*per_word))
@@ -86,13 +92,23 @@ def _german_word(word: str) -> str:
 
 
 def german_spelling(name: str) -> str:
-    """A Cyrillic-script name as German news writes it ("Sergei Lavrov" -> "Sergej Lawrow")."""
+    """A Cyrillic-script name as German news writes it.
+
+    >>> german_spelling("Sergei Lavrov"), german_spelling("Maria Zakharova")
+    ('Sergej Lawrow', 'Maria Sacharowa')
+    """
     return " ".join(_german_word(word) for word in name.split(" "))
 
 
 def spelling_variants(name: str, country: str | None, is_person: bool) -> list[str]:
     """Every generated spelling of ``name``: for people of :data:`CYRILLIC_NAME_COUNTRIES`, its
-    other romanisations and its German transliteration; ``name`` itself is left out."""
+    other romanisations and its German transliteration; ``name`` itself is left out.
+
+    >>> spelling_variants("Dmitry Peskov", "RUS", True)
+    ['Dmitri Peskov', 'Dmitri Peskow']
+    >>> spelling_variants("Dmitry Peskov", "USA", True)
+    []
+    """
     if not (is_person and country in CYRILLIC_NAME_COUNTRIES):
         return []
     german = german_spelling(name)

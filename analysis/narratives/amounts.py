@@ -34,6 +34,8 @@ from functools import lru_cache
 from analysis.lexicons.currencies import CurrencyTable, load_currencies
 from analysis.lexicons.io import LEXICON_DIR
 
+__all__ = ["SCALES", "Amount", "AmountParser", "find_amounts", "sentence_of", "amount_rows"]
+
 SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,

@@ -6,7 +6,8 @@ between them; Schrodt 2012, *CAMEO Conflict and Mediation Event Observations Cod
 Here the verbs are those of ``claim_verbs.yaml`` (sell, dump, buy, add, settle, join, ban,
 reduce dependence…, each with a polarity), the objects are the assets, systems and currencies
 of ``assets.yaml``, ``systems.yaml`` and ``currencies.yaml`` (each on the dollar side or the
-alternative side), and the actors are the resolved mentions of the actor stage. Per sentence:
+alternative side; read by :mod:`analysis.lexicons.narratives`), and the actors are the resolved mentions
+of the actor stage. Per sentence:
 
 1. **Verb and object**: each verb form takes the nearest asset after it (within a short
    window, with no other verb in between), or, for noun forms ("gold purchases"), the asset
@@ -26,8 +27,8 @@ alternative side), and the actors are the resolved mentions of the actor stage. 
 5. **Status** from hedges and modality before the verb (Hyland 1998, *Hedging in Scientific
    Research Articles*, on hedges as markers of epistemic commitment): ``denied`` (negation or
    denial), ``speculative`` (may, could, might), ``proposed`` (propose, urge, should),
-   ``planned`` (will, plans to, agreed to), else ``reported``.
-6. **Attribution**: "according to X", "X said", "said X", and quotations whose speaker is
+   ``planned`` (will, plans to, agreed to), else ``reported`` (:mod:`analysis.narratives.attribution`).
+6. **Attribution** (:mod:`analysis.narratives.attribution`): "according to X", "X said", "said X", and quotations whose speaker is
    named in the same or a neighbouring sentence. ``asserted_by_article`` is true when nobody
    is credited, i.e. the article states the claim in its own voice.
 
@@ -40,21 +41,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from analysis.actors.matching import AliasMatcher
-from analysis.errors import LexiconError
-from analysis.lexicons.currencies import load_currencies
-from analysis.lexicons.io import LEXICON_DIR, entry_field, read_lexicon
+from analysis.lexicons.io import LEXICON_DIR
+from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
+from analysis.lexicons.words import months
 from analysis.narratives.amounts import Amount
+from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
 
-SIDES = {"usd", "alternative", "neutral"}
-POLARITIES = {"acquire", "divest", "exclude"}
+__all__ = ["DIRECTION", "ACTOR_TYPES", "SIDES", "POLARITIES", "STATUSES", "AssetEntry", "ClaimLexicon",
+           "load_claim_lexicon", "ClaimExtractor", "claim_rows"]
+
 DIRECTION = {("acquire", "alternative"): "away_from_usd", ("divest", "usd"): "away_from_usd",
              ("acquire", "usd"): "toward_usd", ("divest", "alternative"): "toward_usd"}
-STATUSES = ("reported", "planned", "proposed", "speculative", "denied")
 ACTOR_TYPES = {"country", "organization", "person", "group"}
 
 _OBJECT_WINDOW = 100      # characters from a verb to its object
@@ -64,18 +65,12 @@ _NOMINAL = re.compile(r"(?:tion|ment|ments|sal|al|ance|out|ion|sales|sale|off|in
 _PREPOSITIONS = {"in", "with", "to", "from", "by", "between", "against", "on", "for", "at", "of", "into", "toward",
                  "towards", "across", "among", "than", "over", "about", "via", "like", "including"}
 # Speech verbs; the weak ones ("added", "noted", "announced") only when no object follows: "China added gold".
-_SPEECH = re.compile(r"\b(?:(?:said|says|say|told\s+\w+|argued|argues|explained|stressed|warned|insisted|wrote|"
-                     r"expects|expected|believes|believed|estimated|estimates|point(?:s|ed)? out|complained)\b"
-                     r"|(?:added|adds|noted|notes|announced|announces|stated|states|confirmed|confirms|reported|reports|"
-                     r"claimed|claims|highlighted|revealed)(?=\s*(?:that\b|[,:.”\"]|$)))"
-                     r"(?:\s+that\b)?")
 _PRONOUN = re.compile(r"\s*(?:it|they|we|he|she|its|their|our|the country|the bank|the government)\b", re.IGNORECASE)
 # "used to invoice in dollars", "stopped using the dollar": the practice is being given up.
 _FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously|stop|stops|stopped|stopping|cease|ceased|ceases|"
                        r"ceasing|halt|halted|halts|halting|suspend|suspended|suspends|suspending|quit|quits)\s+$",
                        re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:while|but|whereas|although|though)\b")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|whose|which|who|led by|once|now|long)\b[^,;]*,")
 _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|into)\s+(?:the\s+)?$")
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
@@ -90,17 +85,7 @@ _MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|broker
 _AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
-_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|cannot|denied|denies|deny|denying|rejected|rejects|reject|"
-                       r"ruled out|rules out|refused|refuses|declined|declines|dismissed|dismisses)\b|n[’']t\b",
-                       re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potentially|likely|unlikely|expected to|"
-                          r"speculat\w*|rumou?r\w*|if)\b", re.IGNORECASE)
-_PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
-                       r"advocat\w*|consider\w*|discuss\w*|study|studying|feasibility|idea)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:will|would|shall|[’']ll|plan(?:s|ned|ning)?(?: to)?|intend\w*|intention|aim(?:s|ed)? to|"
-                      r"set to|due to|going to|agreed to|agree to|prepared to|ready to|pledg\w*|seek\w*|"
-                      r"is to|are to|commit\w* to)\b", re.IGNORECASE)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(month.name for month in months())
 _PERIOD = re.compile(
     rf"\b(?:(?i:in|during|over|since|from|by|for|through|until|throughout|between)\s+)?(?:the\s+)?(?:"
     rf"(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+(?:19|20)\d\d"
@@ -109,82 +94,6 @@ _PERIOD = re.compile(
     rf"|Q[1-4]\s+(?:19|20)\d\d"
     rf"|(?:19|20)\d\d(?:\s*(?:–|-|to|and)\s*(?:19|20)\d\d)?"
     rf"|(?i:last|this|next|past)\s+(?i:year|month|quarter))\b")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
-_SAID_NAME = re.compile(r"(?:said|says|noted|added|told reporters|wrote|explained|argued)\s+(?P<who>[A-Z][\w’'.-]*"
-                        r"(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al))*)")
-_GROUP_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w’'-]*\s+)*(?i:officials|analysts|sources|diplomats|economists|"
-                            r"experts|traders|bankers|people familiar with [\w ]+|spokesman|spokeswoman|spokesperson|"
-                            r"ministry|government|observers|commentators|supporters|sceptics|skeptics))\s+"
-                            r"(?:have\s+|had\s+)?(?:also\s+)?(?i:said|say|says|told|noted|warned|argued|estimated|"
-                            r"complained|described|point out|pointed out)\b")
-_QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
-
-
-@dataclass(frozen=True)
-class AssetEntry:
-    id: str
-    name: str
-    side: str
-    kind: str            # asset / system / currency
-
-
-@dataclass(frozen=True)
-class ClaimLexicon:
-    assets: dict[str, AssetEntry]
-    asset_cues: dict[str, list[str]]      # cue -> asset ids
-    verbs: dict[str, tuple[str, str]]     # form -> (action, polarity)
-    status_cap: dict[str, str] = field(default_factory=dict)  # action -> strongest status ("promote": proposed)
-    object_side: dict[str, str] = field(default_factory=dict)  # action -> where its object is: before/after/either
-
-
-def load_claim_lexicon(folder: Path | str | None = None) -> ClaimLexicon:
-    """Assets, systems, currencies and claim verbs, validated (errors name the file, entry and fix)."""
-    return _load_claim_lexicon(str(folder or LEXICON_DIR))
-
-
-@lru_cache(maxsize=8)
-def _load_claim_lexicon(folder: str) -> ClaimLexicon:
-    assets: dict[str, AssetEntry] = {}
-    cues: dict[str, set[str]] = {}
-    for file, kind in (("assets.yaml", "asset"), ("systems.yaml", "system")):
-        path, entries = read_lexicon(file, folder)
-        for index, entry in enumerate(entries):
-            asset_id = entry_field(path, index, entry, "id")
-            if asset_id in assets:
-                raise LexiconError(f"{path.name}, entry {index + 1} ({asset_id}): id already used; ids must be unique "
-                                   "across assets.yaml and systems.yaml")
-            assets[asset_id] = AssetEntry(asset_id, entry_field(path, index, entry, "name"),
-                                          entry_field(path, index, entry, "side", choices=SIDES), kind)
-            for cue in entry_field(path, index, entry, "cues", list):
-                cues.setdefault(cue, set()).add(asset_id)
-    table = load_currencies(folder)
-    _, entries = read_lexicon("currencies.yaml", folder)
-    for entry in entries:  # the currencies news names (hand-listed), not all of ISO 4217
-        currency = table.currencies[entry["code"]]
-        asset_id = f"currency:{currency.code}"
-        assets[asset_id] = AssetEntry(asset_id, "US dollar" if currency.code == "USD" else currency.label,
-                                      "usd" if currency.code == "USD" else "alternative", "currency")
-        for cue in (*currency.names, *(s for s in currency.symbols if re.fullmatch(r"[A-Z]{3}", s))):
-            cues.setdefault(cue, set()).add(asset_id)
-    path, entries = read_lexicon("claim_verbs.yaml", folder)
-    verbs: dict[str, tuple[str, str]] = {}
-    caps: dict[str, str] = {}
-    sides: dict[str, str] = {}
-    for index, entry in enumerate(entries):
-        action = entry_field(path, index, entry, "action")
-        polarity = entry_field(path, index, entry, "polarity", choices=POLARITIES)
-        cap = entry_field(path, index, entry, "status", required=False, choices=set(STATUSES))
-        if cap:
-            caps[action] = cap
-        sides[action] = entry_field(path, index, entry, "object", required=False,
-                                    choices={"before", "after", "either"}) or "either"
-        for form in entry_field(path, index, entry, "forms", list):
-            key = form.lower()
-            if key in verbs and verbs[key] != (action, polarity):
-                raise LexiconError(f"{path.name}, entry {index + 1} ({action}): form '{form}' is also listed under "
-                                   f"'{verbs[key][0]}'; keep it in one entry")
-            verbs[key] = (action, polarity)
-    return ClaimLexicon(assets, {cue: sorted(ids) for cue, ids in cues.items()}, verbs, caps, sides)
 
 
 @dataclass(frozen=True)
@@ -218,7 +127,7 @@ class ClaimExtractor:
                  if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
                  and not (text[m.start].isupper() and m.start not in sentence_starts)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
-        speakers = _Speakers(text, sentences, actors)
+        speakers = Speakers(text, sentences, actors)
         starts = [s["start"] for s in sentences]
         by_sentence = {name: _group(items, starts, position)
                        for name, items, position in (("assets", assets, lambda a: a.start),
@@ -256,9 +165,9 @@ class ClaimExtractor:
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]
-                negated = bool(_NEGATION.search(window[-60:]))
-                status = _status(window, negated, self.lexicon.status_cap.get(action))
-                speaker = _speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
+                negated = bool(NEGATION.search(window[-60:]))
+                status = claim_status(window, negated, self.lexicon.status_cap.get(action))
+                speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
                 for asset in _coordinated(text, first, s_assets):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
@@ -359,14 +268,14 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
               polarity: str) -> tuple[list[dict], int]:
     """The actor mentions that do the verb (several when coordinated), and where the verb's clause starts."""
     clause_start = sentence["start"]
-    for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
+    for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
     # joined up again below.
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
         clause_start = brk.end()
     speech_end = None
-    for speech in _SPEECH.finditer(text, clause_start, verb.start):
+    for speech in SPEECH.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
     if speech_end is not None:
         clause_start = speech_end
@@ -446,112 +355,6 @@ def _period(text: str, sentence: dict, verb: _Span) -> str | None:
     after = [m for m in found if m.start() >= verb.start]
     chosen = after[0] if after else found[-1]
     return " ".join(chosen.group().split())
-
-
-def _status(window: str, negated: bool, cap: str | None = None) -> str:
-    if negated:
-        return "denied"
-    if _SPECULATIVE.search(window):
-        return "speculative"
-    if _PROPOSED.search(window) or cap == "proposed":
-        return "proposed"
-    if _PLANNED.search(window) or cap == "planned":
-        return "planned"
-    return "reported"
-
-
-def _speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict]) -> str | None:
-    """Who speaks when the claim's clause follows a speech verb: "India has repeatedly said it …" -> India."""
-    speech = None
-    for match in _SPEECH.finditer(text, sentence["start"], clause_start):
-        if match.end() == clause_start:
-            speech = match
-    if speech is None:
-        return None
-    start = sentence["start"]
-    for brk in _CLAUSE_BREAK.finditer(text, sentence["start"], speech.start()):
-        start = brk.end()
-    group = _GROUP_SPEAKER.search(text, start, speech.end())
-    if group and group.end("who") >= speech.start() - 20:
-        return " ".join(group.group("who").split())
-    named = [m for m in actors if start <= m["start"] and m["end"] <= speech.start()
-             and re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:speech.start()])]
-    return named[-1]["actor_name"] if named else None
-
-
-class _Speakers:
-    """Who each sentence is credited to, where the text says so; worked out only for sentences with a claim."""
-
-    def __init__(self, text: str, sentences: list[dict], actors: list[dict]):
-        self.text, self.sentences, self.actors = text, sentences, actors
-        self.position = {s["sent_idx"]: i for i, s in enumerate(sentences)}
-        self.direct: dict[int, str | None] = {}
-
-    def _direct(self, position: int) -> str | None:
-        sentence = self.sentences[position]
-        if sentence["sent_idx"] not in self.direct:
-            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors)
-        return self.direct[sentence["sent_idx"]]
-
-    def of(self, sent_idx: int) -> str | None:
-        position = self.position[sent_idx]
-        who = self._direct(position)
-        if who is None and _in_quotation(self.text, self.sentences[position]):
-            # The quote's speaker is named in a neighbouring sentence ("X noted:" before, "X said" after).
-            for i in (position + 1, position + 2, position - 1):
-                if 0 <= i < len(self.sentences) and (who := self._direct(i)):
-                    break
-        return who
-
-
-def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
-    s_start, s_end = sentence["start"], sentence["end"]
-    body = text[s_start:s_end]
-    inside = [m for m in actors if s_start <= m["start"] < s_end]
-
-    def resolve(start: int, end: int, fallback: str) -> str:
-        named = [m for m in inside if start <= m["start"] < end]
-        people = [m for m in named if m["actor_type"] == "person"]
-        chosen = (people or named)
-        return chosen[0]["actor_name"] if chosen else " ".join(fallback.split())
-
-    match = _ACCORDING.search(body)
-    if match:  # a named person, or an actor that is the whole source ("according to the Kremlin"); else as written
-        who = match.group("who").strip()
-        start, end = s_start + match.start("who"), s_start + match.start("who") + len(who)
-        people = [m for m in inside if start <= m["start"] < end and m["actor_type"] == "person"]
-        whole = [m for m in inside if m["end"] == end and re.fullmatch(r"(?:the\s+)?", text[start:m["start"]])]
-        chosen = people or whole
-        return chosen[0]["actor_name"] if chosen else " ".join(who.split())
-    match = _GROUP_SPEAKER.search(body)
-    if match:
-        return " ".join(match.group("who").split())
-    for match in _SAID_NAME.finditer(body):
-        if re.search(r"[”\"]\s*,?\s*$", body[:match.start()]) or match.start() > len(body) / 2:
-            return resolve(s_start + match.start("who"), s_start + match.end("who"), match.group("who"))
-    for speech in _SPEECH.finditer(body):
-        if speech.group().startswith(("expects", "believes", "estimated")) and not inside:
-            continue
-        named = [m for m in inside if m["end"] <= s_start + speech.start() and
-                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:s_start + speech.start()])]
-        if named:
-            people = [m for m in named if m["actor_type"] == "person"]
-            return (people or named)[-1]["actor_name"]
-    if body.rstrip().endswith(":"):
-        people = [m for m in inside if m["actor_type"] == "person"]
-        if people:
-            return people[-1]["actor_name"]
-    return None
-
-
-def _in_quotation(text: str, sentence: dict) -> bool:
-    """The sentence opens with a quotation mark, or sits inside a quotation opened earlier in its paragraph."""
-    body = text[sentence["start"]:sentence["end"]].lstrip()
-    if body[:1] in _QUOTE_OPEN:
-        return True
-    paragraph_start = text.rfind("\n", 0, sentence["start"]) + 1
-    before = text[paragraph_start:sentence["start"]]
-    return sum(before.count(q) for q in "“«") > sum(before.count(q) for q in "”»")
 
 
 @lru_cache(maxsize=4)

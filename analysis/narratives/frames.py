@@ -30,6 +30,8 @@ from analysis.actors.matching import AliasMatcher
 from analysis.errors import LexiconError
 from analysis.lexicons.io import LEXICON_DIR, entry_field, read_lexicon
 
+__all__ = ["FRAME_IDS", "Frame", "FrameEvidence", "load_frames", "FrameDetector", "frame_rows"]
+
 FRAME_IDS = ("dedollarization", "brics_currency", "local_currency_settlement", "payment_systems",
              "reserve_diversification", "treasury_selloff", "sanctions", "multipolar_order")
 

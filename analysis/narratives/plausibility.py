@@ -31,6 +31,10 @@ import pandas as pd
 
 from analysis import config
 
+__all__ = ["REFERENCE_CSV", "TROY_OUNCES_PER_TONNE", "WORLD_GDP_USD", "VAGUE_TONNES", "PLAUSIBILITY_COLUMNS", "Fact",
+           "load_reference", "gold_price_range", "tonnage", "check_gold_value", "check_against_reference",
+           "claim_label", "plausibility_rows", "implausible_rows"]
+
 REFERENCE_CSV = config.DATA_DIR / "reference" / "official_figures.csv"
 TROY_OUNCES_PER_TONNE = 32_150.7466     # 1 tonne = 1,000,000 g / 31.1034768 g
 WORLD_GDP_USD = 105e12                   # IMF World Economic Outlook, 2023, rounded

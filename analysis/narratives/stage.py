@@ -19,14 +19,12 @@ output with :mod:`pyarrow`, so memory stays flat. Every row carries ``doc_id`` a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from tqdm import tqdm
 
 from analysis.lexicons.currencies import load_currencies
 from analysis.lexicons.io import LEXICON_DIR
@@ -35,6 +33,9 @@ from analysis.narratives.claims import ClaimExtractor, load_claim_lexicon
 from analysis.narratives.frames import FrameDetector, frame_rows, load_frames
 from analysis.narratives.plausibility import Fact, load_reference, plausibility_rows
 from analysis.tables.schemas import AMOUNTS, CLAIMS, FRAMES, PLAUSIBILITY
+from analysis.tables.stage_io import Aligned, Mapper, TableSink, remove_table, rows_by_document, stream_tables
+
+__all__ = ["SCHEMAS", "NarrativeExtractor", "extract_narratives", "write_narrative_tables"]
 
 # The tables this stage writes (schemas in analysis.tables.schemas, the data contract).
 SCHEMAS: dict[str, pa.Schema] = {"amounts": AMOUNTS, "claims": CLAIMS, "frames": FRAMES, "plausibility": PLAUSIBILITY}
@@ -81,40 +82,6 @@ def _default_extractor() -> NarrativeExtractor:
     return _cached_extractor(None, None)
 
 
-def _grouped(path: Path, columns: list[str], order: dict[str, int]) -> Iterator[tuple[str, list[dict]]]:
-    """Rows of a table grouped by document, streamed; documents must come in the articles' order."""
-    if not path.exists():
-        return
-    current, rows = None, []
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=4096, columns=columns):
-        for row in batch.to_pylist():
-            if row["doc_id"] != current:
-                if rows:
-                    yield current, rows
-                if current is not None and order.get(row["doc_id"], -1) < order.get(current, -1):
-                    raise ValueError(f"{path.name}: rows of document {row['doc_id']} come after those of {current}, "
-                                     "unlike articles.parquet; rerun `python -m analysis run` to rewrite the tables")
-                current, rows = row["doc_id"], []
-            rows.append(row)
-    if rows:
-        yield current, rows
-
-
-class _Aligned:
-    """The rows of one table for each document in turn, from a stream in article order."""
-
-    def __init__(self, stream: Iterator[tuple[str, list[dict]]]):
-        self.stream = stream
-        self.pending = next(stream, (None, []))
-
-    def take(self, doc_id: str) -> list[dict]:
-        if self.pending[0] != doc_id:
-            return []
-        rows = self.pending[1]
-        self.pending = next(self.stream, (None, []))
-        return rows
-
-
 @lru_cache(maxsize=2)
 def _cached_extractor(lexicon_dir: str | None, reference: str | None) -> NarrativeExtractor:
     """One compiled extractor per lexicon folder and process (each pool or Dask worker builds its own once)."""
@@ -127,7 +94,8 @@ def _narrative_batch(lexicon_dir: str | None, reference: str | None, items: list
 
 
 def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexicon_dir: Path | str | None = None,
-                           reference: Path | str | None = None, workers: int = 1, mapper=None) -> dict[str, int]:
+                           reference: Path | str | None = None, workers: int = 1,
+                           mapper: Mapper | None = None) -> dict[str, int]:
     """Write ``amounts``, ``claims``, ``frames`` and ``plausibility`` from a run's tables; return row counts.
 
     Rerun it after editing the lexicons in ``data/lexicons/narratives/``: ingestion and actor
@@ -142,44 +110,27 @@ def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexic
                                 f"{tables_dir}` first")
     folders = (str(lexicon_dir) if lexicon_dir else None, str(reference) if reference else None)
     _cached_extractor(*folders)  # a malformed lexicon fails here, with its message, before any work
-    work = partial(_narrative_batch, *folders)
-    pool = ProcessPoolExecutor(workers) if workers > 1 and mapper is None else None
-    map_chunks = mapper or (pool.map if pool else map)
     for name in SCHEMAS:
-        (tables_dir / f"{name}.parquet").unlink(missing_ok=True)
-    articles = pq.ParquetFile(articles_path)
+        remove_table(tables_dir, name)
+
+    def collect(_item, result: dict[str, list[dict]], sink: TableSink) -> None:
+        for name, rows in result.items():
+            sink.extend(name, rows)
+
+    total = pq.ParquetFile(articles_path).metadata.num_rows
+    return stream_tables(tables_dir, list(SCHEMAS), partial(_narrative_batch, *folders), _documents(tables_dir),
+                         collect, chunk_size=32, workers=workers, mapper=mapper, progress=progress,
+                         desc="Narratives", unit="doc", total=total)
+
+
+def _documents(tables_dir: Path) -> Iterator[list[tuple]]:
+    """Batches of (doc_id, text, its sentences, its mentions), streamed in the articles' order."""
+    articles_path = tables_dir / "articles.parquet"
     order = {doc_id: i for i, doc_id in enumerate(pq.read_table(articles_path, columns=["doc_id"]).column(0).to_pylist())}
-    sentences = _Aligned(_grouped(tables_dir / "sentences.parquet", ["doc_id", "sent_idx", "start", "end"], order))
-    mentions = _Aligned(_grouped(tables_dir / "mentions.parquet",
-                                 ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type", "country"], order))
-    writers: dict[str, pq.ParquetWriter] = {}
-    counts = {name: 0 for name in SCHEMAS}
-    bar = tqdm(total=articles.metadata.num_rows, unit="doc", desc="Narratives", disable=not progress)
-    try:
-        for batch in articles.iter_batches(batch_size=256, columns=["doc_id", "text"]):
-            buffered: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-            items = [(a["doc_id"], a["text"] or "", sentences.take(a["doc_id"]), mentions.take(a["doc_id"]))
-                     for a in batch.to_pylist()]
-            chunks = [items[i:i + 32] for i in range(0, len(items), 32)]
-            for results in map_chunks(work, chunks):
-                for result in results:
-                    for name, rows in result.items():
-                        buffered[name].extend(rows)
-                    bar.update()
-            for name, rows in buffered.items():
-                if not rows:
-                    continue
-                if name not in writers:
-                    writers[name] = pq.ParquetWriter(tables_dir / f"{name}.parquet", SCHEMAS[name])
-                writers[name].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
-                counts[name] += len(rows)
-    finally:
-        bar.close()
-        for writer in writers.values():
-            writer.close()
-        if pool:
-            pool.shutdown()
-    for name, schema in SCHEMAS.items():
-        if not (tables_dir / f"{name}.parquet").exists():
-            pq.write_table(schema.empty_table(), tables_dir / f"{name}.parquet")
-    return counts
+    sentences = Aligned(rows_by_document(tables_dir / "sentences.parquet", ["doc_id", "sent_idx", "start", "end"], order))
+    mentions = Aligned(rows_by_document(tables_dir / "mentions.parquet",
+                                        ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type", "country"],
+                                        order))
+    for batch in pq.ParquetFile(articles_path).iter_batches(batch_size=256, columns=["doc_id", "text"]):
+        yield [(a["doc_id"], a["text"] or "", sentences.take(a["doc_id"]), mentions.take(a["doc_id"]))
+               for a in batch.to_pylist()]

@@ -25,7 +25,9 @@ from pathlib import Path
 import networkx as nx
 
 from analysis.config import PALETTE
-from analysis.network.graph import sorted_copy
+from analysis.network.metrics import sorted_copy
+
+__all__ = ["flat_copy", "write_gexf", "write_graphml", "html_view", "write_html", "write_all"]
 
 SEED = 42
 # pyvis's template also pulls Bootstrap (card styling only) from a CDN, even with in-line

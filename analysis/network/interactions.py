@@ -1,6 +1,6 @@
 """Directed interactions: "A <verb> B" within one sentence, classed by CAMEO QuadClass.
 
-Co-occurrence (:mod:`analysis.network.graph`) says two actors are *named together*; an interaction
+Co-occurrence (:mod:`analysis.network.cooccurrence`) says two actors are *named together*; an interaction
 says one *did something to* the other. Event coders such as GDELT and PETRARCH find these
 with full parsers; here a small verb lexicon (``data/lexicons/interactions.yaml``) and the
 actor mentions already found are enough for a conservative reading:
@@ -41,12 +41,13 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pyarrow as pa
-import yaml
 
-from analysis import config
+from analysis.lexicons.interactions import LEXICON_PATH, Verb, read_interaction_lexicon
 from analysis.tables.schemas import INTERACTIONS
 
-LEXICON_PATH = config.LEXICON_DIR / "interactions.yaml"
+__all__ = ["LEXICON_PATH", "QUAD_CLASSES", "ACTOR_TYPES", "INTERACTIONS", "Verb", "Lexicon", "load_lexicon",
+           "extract_interactions", "extract_interactions_table", "interaction_graph"]
+
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 # Outlets report, places host: neither acts in "A <verb> B".
 ACTOR_TYPES = ("person", "country", "organization", "group")
@@ -71,14 +72,6 @@ _COORDINATION = re.compile(r"^\s*(?:(?:and|or|&)\s+|,\s*)(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
-class Verb:
-    lemma: str
-    cameo: str
-    quad_class: str
-    sign: int
-
-
-@dataclass(frozen=True)
 class Lexicon:
     """The verb lexicon compiled into one pattern for the text between two mentions."""
     pattern: re.Pattern[str]
@@ -87,18 +80,12 @@ class Lexicon:
 
 def load_lexicon(path: Path | str = LEXICON_PATH) -> Lexicon:
     """Read and compile the verb lexicon (see ``data/lexicons/interactions.yaml``)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    signs = {name: int(spec["sign"]) for name, spec in data["quad_classes"].items()}
     verbs: dict[str, Verb] = {}
     alternatives = []
-    for entry in data["verbs"]:
-        if entry["quad_class"] not in signs:
-            raise ValueError(f"{path}: verb '{entry['lemma']}' has unknown quad_class '{entry['quad_class']}'; "
-                             f"use one of {', '.join(signs)}")
-        verb = Verb(entry["lemma"], str(entry["cameo"]), entry["quad_class"], signs[entry["quad_class"]])
-        prepositions = entry.get("prepositions") or []
-        for form in entry["forms"]:
-            verbs[form.lower()] = verb
+    for entry in read_interaction_lexicon(path):
+        prepositions = entry.prepositions
+        for form in entry.forms:
+            verbs[form.lower()] = entry.verb
             phrase = r"\s+".join(map(re.escape, form.split()))
             suffix = rf"(?:\s+(?:{'|'.join(map(re.escape, prepositions))}))?" if prepositions else ""
             alternatives.append((len(form), phrase + suffix))

@@ -10,6 +10,9 @@ import seaborn as sns
 from analysis import config
 from analysis.config import PALETTE
 
+# PALETTE is re-exported: the notebooks take the theme's colours from here.
+__all__ = ["PALETTE", "save_figure", "use_theme"]
+
 
 def use_theme() -> None:
     """Seaborn's white grid with the colour-blind-safe palette, and reproducible SVG output."""

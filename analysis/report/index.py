@@ -4,7 +4,8 @@
 the tables the notebooks wrote (whichever exist), lists data-quality notes (skipped files with their reasons,
 quality flags by kind, implausible claims), and links every notebook page and figure. It is rendered with
 Jinja2 with autoescaping on, so file names, titles and any other string from the corpus show as text, never
-as markup; it holds no script and no timestamp, so the same run gives the same page.
+as markup; it holds no script and no timestamp, so the same run gives the same page. The page's HTML is the
+template ``templates/report_index.html.j2``.
 """
 from __future__ import annotations
 
@@ -14,17 +15,26 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from analysis.narratives.plausibility import implausible_rows
+from analysis.report.selection import report_selection
+from analysis.tables.store import Period, optional_table
+
+__all__ = ["INDEX_TEMPLATE", "MAX_ROWS", "TEMPLATES_DIR", "figures", "key_numbers", "notebook_title",
+           "quality_notes", "render_index", "write_index"]
+
 # How many rows of a data-quality list the page shows; the rest is counted ("and 12 more").
 MAX_ROWS = 25
+# The Jinja templates of the report's pages, shipped with the package (pyproject's package-data).
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+INDEX_TEMPLATE = "report_index.html.j2"
 
 
 def key_numbers(tables_dir: Path | str, period=None, window: str = "sentence") -> list[tuple[str, int | str]]:
     """(label, value) pairs for the tables that exist in ``tables_dir``, in the order of the pipeline: the files of
     the whole corpus (a file has no date until it is read), then the articles of ``period`` and what they hold,
-    read as the notebooks read them (:func:`analysis.tables.period.select`); actor pairs in ``window``."""
-    from analysis.tables.period import Period, select
-
-    selection = select(tables_dir, period or Period())
+    read as the notebooks read them (:func:`analysis.report.selection.report_selection`); actor pairs in
+    ``window``."""
+    selection = report_selection(tables_dir, period or Period())
     numbers: list[tuple[str, int | str]] = []
     report = selection.optional("ingest_report", ["status"])
     if report is not None:
@@ -58,11 +68,7 @@ def key_numbers(tables_dir: Path | str, period=None, window: str = "sentence") -
 def quality_notes(tables_dir: Path | str, period=None) -> dict:
     """Skipped files and export records with reasons (whole corpus), quality flags by kind and implausible claims
     (in ``period``), each only if its table exists."""
-    from analysis.narratives.plausibility import implausible_rows
-    from analysis.tables.period import Period, select
-    from analysis.tables.store import optional_table
-
-    selection = select(tables_dir, period or Period())
+    selection = report_selection(tables_dir, period or Period())
     notes: dict = {}
     report = selection.optional("ingest_report", ["source", "status", "reason"])
     if report is not None:
@@ -111,131 +117,19 @@ def notebook_title(notebook: Path) -> str:
 def figures(report_dir: Path) -> list[dict]:
     """The PNG figures of the report with their SVG twins, in file-name (= notebook) order."""
     folder = report_dir / "figures"
-    return [{"png": f"figures/{png.name}", "svg": f"figures/{png.stem}.svg" if png.with_suffix(".svg").exists() else None,
-             "name": png.stem} for png in sorted(folder.glob("*.png"))] if folder.is_dir() else []
+    return [{"png": f"figures/{png.name}", "name": png.stem,
+             "svg": f"figures/{png.stem}.svg" if png.with_suffix(".svg").exists() else None}
+            for png in sorted(folder.glob("*.png"))] if folder.is_dir() else []
 
 
-_ENVIRONMENT = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+# Autoescaping on: every string from the corpus shows as text. Strict: a name the template lacks is an error.
+_ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
-_TEMPLATE = _ENVIRONMENT.from_string("""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Report: {{ name }}</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 62rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
-h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
-table { border-collapse: collapse; margin: 0.5rem 0; } td, th { padding: 0.2rem 0.8rem 0.2rem 0; text-align: left;
-       vertical-align: top; } th { border-bottom: 1px solid #bbb; } th[scope=row] { border-bottom: none; font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.status { padding: 0.6rem 1rem; border-radius: 4px; margin: 1rem 0; }
-.complete { background: #e6f2ea; } .failed { background: #fbe9e1; } .running { background: #fdf5dc; }
-.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
-figure { margin: 0; } figure img { width: 100%; border: 1px solid #eee; } figcaption { font-size: 0.85rem; }
-code { font-size: 0.9em; } .muted { color: #666; font-size: 0.9rem; }
-</style>
-</head>
-<body>
-<h1>Report: {{ name }}</h1>
-<p class="muted">Geonarratives {{ versions.get("geonarratives", "") }} · corpus <code>{{ corpus_name }}</code></p>
-<div class="status {{ status }}">
-{% if status == "complete" %}All {{ notebooks | length }} notebooks ran{% if stopped %}; {{ stopped }} stopped early with a note (see Notebooks){% endif %}.
-{% elif status == "failed" %}<strong>The report stopped:</strong> {{ error }}
-{% else %}The report is being built.{% endif %}
-{% if note %}<p><strong>Nothing to show:</strong> {{ note }}.</p>{% endif %}
-</div>
-
-<h2>Summary</h2>
-<table>
-<tr><th scope="row">Corpus</th><td><code>{{ corpus }}</code></td></tr>
-<tr><th scope="row">Period</th><td>{{ period }}</td></tr>
-{% for key, value, default, used_by in parameters %}
-<tr><th scope="row">{{ key }}</th><td><code>{{ value }}</code>{% if default %} <span class="muted">(default)</span>{% endif %}{% if used_by %} <span class="muted">· notebooks {{ used_by }}</span>{% endif %}</td></tr>
-{% endfor %}
-</table>
-
-<h2>Key numbers</h2>
-{% if numbers %}
-<p class="muted">Files: the whole corpus. Everything else: the articles of the period ({{ period }}), read as the
-notebooks read them.</p>
-<table>
-{% for label, value in numbers %}
-<tr><th scope="row">{{ label }}</th><td class="n">{{ value }}</td></tr>
-{% endfor %}
-</table>
-{% else %}<p>No tables were written (see the first notebook's page).</p>{% endif %}
-
-<h2>Data quality</h2>
-{% if notes.skipped is defined %}
-<h3>Skipped files ({{ notes.skipped | length }})</h3>
-{% if notes.skipped %}
-<table><tr><th>file</th><th>reason</th></tr>
-{% for source, reason in notes.skipped[:max_rows] %}<tr><td><code>{{ source }}</code></td><td>{{ reason }}</td></tr>
-{% endfor %}</table>
-{% if notes.skipped | length > max_rows %}<p class="muted">and {{ notes.skipped | length - max_rows }} more: see <code>tables/ingest_report.parquet</code>.</p>{% endif %}
-{% else %}<p>None: every file was ingested or reported as a duplicate.</p>{% endif %}
-{% endif %}
-{% if notes.skipped_records is defined %}
-<h3>Skipped records of exports ({{ notes.skipped_records | length }})</h3>
-<table><tr><th>record</th><th>reason</th></tr>
-{% for record, reason in notes.skipped_records[:max_rows] %}<tr><td><code>{{ record }}</code></td><td>{{ reason }}</td></tr>
-{% endfor %}</table>
-{% if notes.skipped_records | length > max_rows %}<p class="muted">and {{ notes.skipped_records | length - max_rows }} more: see <code>tables/record_report.parquet</code>.</p>{% endif %}
-{% endif %}
-{% if notes.flags is defined %}
-<h3>Quality flags by kind</h3>
-{% if notes.flags %}
-<table><tr><th>flag</th><th>count</th></tr>
-{% for kind, count in notes.flags %}<tr><td><code>{{ kind }}</code></td><td class="n">{{ count }}</td></tr>
-{% endfor %}</table>
-{% else %}<p>No quality flags were raised.</p>{% endif %}
-{% endif %}
-{% if notes.implausible is defined %}
-<h3>Implausible claims ({{ notes.implausible.rows | length }})</h3>
-{% if notes.implausible.rows %}
-<table><tr>{% for column in notes.implausible.columns %}<th>{{ column }}</th>{% endfor %}</tr>
-{% for row in notes.implausible.rows[:max_rows] %}<tr>{% for value in row %}<td>{{ value }}</td>{% endfor %}</tr>
-{% endfor %}</table>
-{% else %}<p>No claim failed the plausibility checks.</p>{% endif %}
-{% endif %}
-{% if not notes %}<p>No data-quality tables were written.</p>{% endif %}
-
-<h2>Notebooks</h2>
-<ol>
-{% for notebook in notebooks %}
-<li>{% if notebook.html %}<a href="{{ notebook.html }}">{{ notebook.title }}</a>{% else %}{{ notebook.title }}{% endif %}
- <span class="muted">— {{ notebook.status }}{% if notebook.note %}: {{ "nothing to show (see above)" if notebook.note == note else notebook.note }}{% endif %}{% if notebook.ipynb %} · <a href="{{ notebook.ipynb }}">notebook</a>{% endif %}</span></li>
-{% endfor %}
-</ol>
-
-<h2>Figures ({{ figures | length }})</h2>
-{% if figures %}
-<div class="figures">
-{% for figure in figures %}
-<figure><a href="{{ figure.svg or figure.png }}"><img src="{{ figure.png }}" alt="{{ figure.name }}"></a>
-<figcaption>{{ figure.name }}</figcaption></figure>
-{% endfor %}
-</div>
-{% else %}<p>No figures were saved.</p>{% endif %}
-
-<h2>Package versions</h2>
-<table>
-{% for package, version in versions.items() %}<tr><th scope="row">{{ package }}</th><td>{{ version }}</td></tr>
-{% endfor %}
-</table>
-<p class="muted">Parameters, versions and timings of this run: <a href="report.json">report.json</a>.
-Tables: <code>tables/</code> (Parquet).</p>
-</body>
-</html>
-""")
 
 
 def render_index(report_dir: Path | str, manifest: dict) -> str:
     """The HTML of ``index.html`` for the report in ``report_dir`` described by ``manifest`` (see report.json)."""
-    from analysis.tables.period import Period, select
-
     report_dir = Path(report_dir)
     tables_dir = report_dir / manifest.get("tables_dir", "tables")
     # The values the notebooks ran with: given or default (a manifest without settings lists those given only).
@@ -254,11 +148,11 @@ def render_index(report_dir: Path | str, manifest: dict) -> str:
               ", ".join(entry["notebooks"])) for key, entry in settings.items() if key not in ("start_date", "end_date")
              for value in [entry["value"]]]
     has_tables = tables_dir.is_dir()
-    return _TEMPLATE.render(
+    return _ENVIRONMENT.get_template(INDEX_TEMPLATE).render(
         name=manifest["name"], corpus=manifest["corpus"], corpus_name=Path(manifest["corpus"]).name,
         status=manifest.get("status", "running"), error=manifest.get("error"), period=period.label,
         parameters=sorted(shown), stopped=sum(entry["status"] == "stopped" for entry in notebooks),
-        note=select(tables_dir, period).note if has_tables else None,
+        note=report_selection(tables_dir, period).note if has_tables else None,
         numbers=key_numbers(tables_dir, period, values.get("window", "sentence")) if has_tables else [],
         notes=quality_notes(tables_dir, period) if has_tables else {},
         notebooks=notebooks, figures=figures(report_dir), versions=manifest.get("versions", {}), max_rows=MAX_ROWS)

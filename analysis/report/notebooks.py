@@ -15,8 +15,12 @@ from nbclient import NotebookClient
 from analysis import config
 from analysis.report.run import KERNEL_ARGUMENTS, joined_streams, numbered_notebooks
 
+__all__ = ["execute_in_place"]
+
 
 def execute_in_place(timeout: int = 900) -> None:
+    """Execute every numbered notebook in its folder and write it back with its outputs, volatile metadata
+    stripped."""
     # The first notebook reads the sample's tables when a run is there: a run left by older code would
     # put that code's figures into it, so the notebooks start from a fresh run.
     (config.PROCESSED_DIR / config.corpus_name(config.SAMPLE_CORPUS) / "run.json").unlink(missing_ok=True)

@@ -10,33 +10,39 @@ A report folder holds, for readers who never open Jupyter:
 
 Same inputs give the same report apart from the timestamps and timings in ``report.json``.
 
-The second half of the module builds the focus-actor brief of ``notebooks/05-report.ipynb`` from the tables
-the earlier notebooks wrote; a missing table is reported in the brief, never raised.
+The focus-actor brief of notebook 05 is built by :mod:`analysis.report.brief`, the index page by
+:mod:`analysis.report.index`.
 """
 from __future__ import annotations
 
 import ast
 import dataclasses
 import datetime as dt
-import difflib
-import html
 import json
 import platform
 import re
 import shutil
 import time
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-import pandas as pd
+import jinja2
 import yaml
 
 from analysis import __version__, config
-from analysis.errors import ReportError
-from analysis.ingest.readers import EXPORT_FIELDS
-from analysis.narratives.plausibility import implausible_rows
-from analysis.tables.store import optional_table
+from analysis.cluster import cluster_mapper
+from analysis.errors import ClusterError, CorpusError, LexiconError, NothingToShow, PeriodError, ReportError
+from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
+from analysis.network.cooccurrence import WEIGHTS, WINDOWS
+from analysis.pipeline import RunOptions, run
+from analysis.report.brief import check_focus_actor, focus_actor_note
+from analysis.report.index import TEMPLATES_DIR, write_index
+from analysis.tables.store import Period
+
+__all__ = ["GENERATED", "KERNEL_ARGUMENTS", "KEY_LIBRARIES", "PATHS", "RUN_PARAMETERS", "PAGE_TEMPLATE",
+           "ReportError", "build_report", "check_settings", "coerce_parameter", "declared_parameters",
+           "export_html", "failed_cell", "joined_streams", "numbered_notebooks", "package_versions",
+           "parse_parameters", "report_settings", "run_options"]
 
 # Arguments of every kernel that executes a notebook: its errors still show, but not its warning, once per
 # notebook, that a kernel on this machine's loopback is not encrypted, which tells a reader nothing.
@@ -51,7 +57,11 @@ GENERATED = ("*.ipynb", "*.html", "report.json", "tables", "figures")
 
 
 def parse_parameters(pairs: list[str], params_file: Path | None = None) -> dict:
-    """Notebook parameters from a YAML file and ``key=value`` pairs (values read as YAML)."""
+    """Notebook parameters from a YAML file and ``key=value`` pairs (values read as YAML).
+
+    >>> parse_parameters(["start_date=2024-01-01", "top_n=5", "focus_actor=Xi Jinping", "frames=[gold, brics]"])
+    {'start_date': '2024-01-01', 'top_n': 5, 'focus_actor': 'Xi Jinping', 'frames': ['gold', 'brics']}
+    """
     parameters: dict = {}
     if params_file:
         try:
@@ -101,6 +111,11 @@ def coerce_parameter(name: str, value, default, notebook: str):
     A string default takes numbers as their text (``-p focus_actor=2024`` stays a name) and lists joined by commas;
     a list default takes a comma-separated string (``-p frames=sanctions,brics_currency``); numbers and booleans
     must be what they say.
+
+    >>> coerce_parameter("focus_actor", 2024, "Xi Jinping", "05-report.ipynb")
+    '2024'
+    >>> coerce_parameter("frames", "sanctions, gold", [], "04-currency-narratives.ipynb")
+    ['sanctions', 'gold']
     """
     if default is None or value is None or value == "":
         return value
@@ -139,18 +154,9 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-# nbconvert's lab template loads require.js, MathJax and mermaid from a CDN. Report pages must open offline (and
-# without third-party requests), and nothing in them needs those scripts, so they are left out; formulas in
-# Markdown cells then show as their TeX source. A link back to the report's index is added at the top.
-_PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block body_header -%}
-{{ super() }}
-{%- if resources.report_index %}<nav class="report-nav" style="padding: 0.5em 1em"><a href="index.html">&larr; Report index</a></nav>{% endif -%}
-{%- endblock body_header -%}
-"""
+# The page of an executed notebook: nbconvert's lab template without its CDN scripts, with a link to the index
+# (see the template). Not named index.html.j2: it extends the lab template of that name.
+PAGE_TEMPLATE = "notebook_page.html.j2"
 
 
 def export_html(notebook: Path, show_code: bool = False, index_link: bool = False) -> Path:
@@ -158,14 +164,13 @@ def export_html(notebook: Path, show_code: bool = False, index_link: bool = Fals
 
     The page is self-contained: figures are embedded, and no script is fetched from elsewhere. Strings from the
     corpus reach the page already escaped: pandas escapes table cells, nbconvert escapes printed text, and the
-    notebooks escape what they write as Markdown (:func:`markdown_text`).
+    notebooks escape what they write as Markdown (:func:`analysis.report.brief.markdown_text`).
     """
-    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", template_file="geonarratives_report.html.j2",
-                            extra_loaders=[jinja2.DictLoader({"geonarratives_report.html.j2": _PAGE_TEMPLATE})],
+    exporter = HTMLExporter(template_name="lab", template_file=PAGE_TEMPLATE,
+                            extra_loaders=[jinja2.FileSystemLoader(TEMPLATES_DIR)],
                             exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
                                           resources={"report_index": index_link})
@@ -177,7 +182,7 @@ def export_html(notebook: Path, show_code: bool = False, index_link: bool = Fals
 def _stable_cell_ids(notebook: Path, stopped_at: int | None = None) -> None:
     """Give papermill's injected-parameters cell a fixed id (papermill draws a random one), and join each
     cell's consecutive printed outputs, so reruns match. A notebook that stopped on purpose in cell ``stopped_at``
-    (:class:`analysis.tables.period.NothingToShow`) ends with that cell's note: papermill's error banners and the cells
+    (:class:`analysis.errors.NothingToShow`) ends with that cell's note: papermill's error banners and the cells
     that never ran are left out of the page."""
     import nbformat
     from papermill.execute import ERROR_MARKER_TAG
@@ -263,9 +268,6 @@ def report_settings(parameters: dict, declared: dict[Path, dict]) -> dict[str, d
 
 def check_settings(values: dict) -> None:
     """Stop before any notebook runs on a date, window or weight the notebooks cannot use, naming it."""
-    from analysis.network.graph import WEIGHTS, WINDOWS
-    from analysis.tables.period import Period, PeriodError
-
     for name, allowed in (("window", WINDOWS), ("weight", WEIGHTS)):
         if name in values and values[name] not in allowed:
             raise ReportError(f"parameter {name} '{values[name]}' is not one of {', '.join(allowed)} "
@@ -279,62 +281,9 @@ def check_settings(values: dict) -> None:
 def run_options(values: dict):
     """The pipeline's options that report parameters of the same name set (text_field, window,
     near_duplicate_threshold …): the run the notebooks read is made with the report's choices."""
-    from dataclasses import fields
-
-    from analysis.ingest.readers import ReaderOptions
-    from analysis.pipeline import RunOptions
-
-    reader = ReaderOptions(**{f.name: values[f.name] for f in fields(ReaderOptions) if f.name in values})
-    return RunOptions(reader=reader, progress=False, **{f.name: values[f.name] for f in fields(RunOptions)
+    reader = ReaderOptions(**{f.name: values[f.name] for f in dataclasses.fields(ReaderOptions) if f.name in values})
+    return RunOptions(reader=reader, progress=False, **{f.name: values[f.name] for f in dataclasses.fields(RunOptions)
                                                         if f.name in values and f.name not in ("reader", "progress")})
-
-
-def similar_names(name: str, names) -> list[str]:
-    """Up to five of ``names`` like ``name``: close spellings (difflib, case ignored), then those sharing its last word."""
-    lowered = {candidate.lower(): candidate for candidate in names}
-    close = [lowered[match] for match in difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.6)]
-    last = name.split()[-1].lower() if name.split() else ""
-    partial = sorted(candidate for candidate in lowered.values() if last and last in candidate.lower().split())
-    return list(dict.fromkeys(close + partial))[:5]
-
-
-def check_focus_actor(actor: str, tables_dir: Path | None = None) -> bool:
-    """Stop a report whose focus actor is neither a canonical name of the actor dictionary nor an actor of the
-    corpus, suggesting the closest names: a typo would otherwise leave the notebooks about another actor.
-
-    Without ``tables_dir`` (before the corpus is ingested) only the dictionary is read: a canonical name passes
-    (``True``), another name of a dictionary actor ("Putin") stops the report at once, and any other name is
-    left for the check against the corpus's mentions (``False``), since the corpus may name a new actor.
-    """
-    from analysis.lexicons.actors import load_dictionary
-
-    dictionary = load_dictionary()
-    if actor in dictionary.by_name:
-        return True
-    owners = sorted({dictionary.actors[actor_id].name for actor_id in dictionary.alias_owners.get(actor, [])})
-    mentions = optional_table(tables_dir, "mentions", ["actor_name"]) if tables_dir is not None else None
-    corpus_names = set(mentions["actor_name"].dropna()) if mentions is not None else set()
-    if actor in corpus_names:
-        return True
-    if tables_dir is None and not owners:
-        return False
-    suggestions = owners or similar_names(actor, set(dictionary.by_name) | corpus_names)
-    hint = (f"it is another name of {' or '.join(owners)}; use the canonical name" if owners else
-            f"did you mean {' or '.join(suggestions)}?" if suggestions else
-            "use a canonical name as in mentions.actor_name")
-    raise ReportError(f"parameter focus_actor '{actor}' is neither an actor of the dictionary (data/lexicons/actors) "
-                      f"nor one named in this corpus; {hint} "
-                      f"(e.g. -p focus_actor=\"{suggestions[0] if suggestions else 'Xi Jinping'}\")")
-
-
-def _focus_actor_note(actor: str) -> str:
-    """What a report prints before ingesting for a focus actor the dictionary lacks: it is looked up in the
-    corpus afterwards, and a typo of a dictionary name can be stopped (Ctrl-C) before the corpus is read."""
-    from analysis.lexicons.actors import load_dictionary
-
-    close = similar_names(actor, set(load_dictionary().by_name))
-    return (f"Note: focus_actor '{actor}' is not in the actor dictionary; it is looked up among the actors the "
-            f"corpus names once it is ingested" + (f" (did you mean {' or '.join(close)}?)" if close else ""))
 
 
 def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_name: str = "python3",
@@ -354,12 +303,6 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     """
     import papermill as pm
 
-    from analysis.cluster import ClusterError, cluster_mapper
-    from analysis.errors import LexiconError
-    from analysis.pipeline import CorpusError, run
-    from analysis.report.index import write_index
-    from analysis.tables.period import NothingToShow
-
     corpus = Path(corpus).resolve()
     if not corpus.is_dir():
         raise ReportError(f"corpus folder '{corpus}' does not exist; pass --corpus DIR")
@@ -370,7 +313,8 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     declared = {notebook: declared_parameters(notebook) for notebook in notebooks}
     known = set().union(RUN_PARAMETERS, *declared.values())
     if set(parameters) - known:
-        raise ReportError(f"unknown parameter(s) {sorted(set(parameters) - known)}; the notebooks declare {sorted(known)}")
+        raise ReportError(f"unknown parameter(s) {sorted(set(parameters) - known)}; the notebooks declare "
+                          f"{sorted(known)}")
     settings = report_settings(parameters, declared)
     values = {key: entry["value"] for key, entry in settings.items()}
     check_settings(values)
@@ -400,7 +344,7 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     try:
         focus_known = "focus_actor" not in values or check_focus_actor(values["focus_actor"])
         if not focus_known:
-            print(_focus_actor_note(values["focus_actor"]))
+            print(focus_actor_note(values["focus_actor"]))
         print(f"Ingesting {corpus} → {tables_dir}")
         options = dataclasses.replace(run_options(values), workers=workers)
         with cluster_mapper(scheduler, workers, corpus, options.dictionary_dir) as mapper:
@@ -437,171 +381,3 @@ def build_report(corpus: Path | str, name: str | None, parameters: dict, kernel_
     _write_manifest(report_dir, manifest)
     write_index(report_dir, manifest)
     return report_dir
-
-
-# --------------------------------------------------------------------------------------------------------------
-# The focus-actor brief (notebooks/05-report.ipynb)
-# --------------------------------------------------------------------------------------------------------------
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
-
-
-def markdown_text(value) -> str:
-    """A corpus string made safe to put in Markdown: HTML escaped, Markdown markup characters backslashed.
-
-    Markdown passes raw HTML through to the page, so a title such as ``<script>…`` would run in the reader's
-    browser; escaped, it shows as written.
-    """
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "—"
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
-
-
-# What the brief calls the windows in which partners are named together.
-WINDOW_UNITS = {"sentence": "sentences", "paragraph": "paragraphs", "document": "articles"}
-
-
-@dataclass
-class FocusBrief:
-    """What the corpus says about one actor in one period, each part traceable to (doc_id, sent_idx)."""
-
-    actor: str
-    period: str                            # the period's label ("2024-01-01 to the latest article")
-    n_articles: int                        # articles in the period
-    mentions: pd.DataFrame                 # the actor's mentions in the period, with outlet/title/published
-    partners: pd.DataFrame | None          # partner, weight, n_sentences (shared windows), n_docs
-    claims: pd.DataFrame | None            # currency-shift claims involving the actor
-    sources: pd.DataFrame                  # articles naming the actor: outlet, title, published, mentions
-    flags: pd.DataFrame | None = None      # quality flags raised on the actor's mentions (flags table)
-    missing: list[str] = field(default_factory=list)      # tables not found
-    suggestions: list[str] = field(default_factory=list)  # similar actor names, when the actor is absent
-    window: str = "sentence"               # the co-occurrence window partners share
-    note: str | None = None                # why no article is in the period (analysis.tables.period.Selection.note)
-
-    @property
-    def found(self) -> bool:
-        return not self.mentions.empty
-
-
-def focus_brief(tables_dir: Path | str, actor: str, start_date: str = "", end_date: str = "",
-                include_undated: bool = True, top: int = 10, window: str = "sentence",
-                weight: str = "npmi") -> FocusBrief:
-    """Build the brief on ``actor`` (a canonical name) from the tables in ``tables_dir``.
-
-    Everything is read for the articles of the period (:func:`analysis.tables.period.select`). Partners are the actors
-    named in the same ``window`` in those articles, weighted by ``weight``: the network of notebook 03 for the
-    same parameters. Claims involve the actor when it is the claim's actor, its source (``attributed_to``) or is
-    named in the claim's sentence.
-    """
-    from analysis.tables.period import Period, select
-
-    selection = select(tables_dir, Period(start_date, end_date, include_undated))
-    missing = [] if selection.has_articles else ["articles"]
-    articles = selection.articles.reindex(columns=["doc_id", "outlet", "title", "published", "source"])
-    columns = ["doc_id", "sent_idx", "start", "end", "surface", "actor_name", "actor_type"]
-    mentions = selection.optional("mentions", columns)
-    if mentions is None:
-        missing.append("mentions")
-        mentions = pd.DataFrame(columns=columns)
-    own = mentions[mentions["actor_name"] == actor].merge(articles, on="doc_id", how="left")
-    own = own.sort_values(["published", "doc_id", "sent_idx", "start"], na_position="last").reset_index(drop=True)
-    suggestions = similar_names(actor, set(mentions["actor_name"].dropna())) if own.empty else []
-    partners = None if "mentions" in missing else _partners(selection.edges(window, weight), actor).head(top)
-    sources = (own.groupby("doc_id", sort=False)
-               .agg(outlet=("outlet", "first"), title=("title", "first"), published=("published", "first"),
-                    mentions=("sent_idx", "size"))
-               .reset_index()) if not own.empty else pd.DataFrame(
-                   columns=["doc_id", "outlet", "title", "published", "mentions"])
-    sources = sources.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
-    return FocusBrief(actor=actor, period=selection.period.label, n_articles=len(articles), mentions=own,
-                      partners=partners, claims=_claims(selection, actor, own, articles, missing), sources=sources,
-                      flags=_flags(selection, own), missing=missing, suggestions=suggestions, window=window,
-                      note=selection.note)
-
-
-def _flags(selection, own: pd.DataFrame) -> pd.DataFrame | None:
-    """Quality flags (a title that does not fit the person's role, a truncated name …) overlapping the mentions."""
-    flags = selection.optional("flags", ["doc_id", "sent_idx", "start", "end", "flag", "surface", "detail"])
-    if flags is None:
-        return None
-    spans = own[["doc_id", "sent_idx", "start", "end"]]
-    paired = flags.merge(spans, on=["doc_id", "sent_idx"], suffixes=("", "_mention"))
-    paired = paired[(paired["start"] < paired["end_mention"]) & (paired["start_mention"] < paired["end"])]
-    return (paired.drop_duplicates(["doc_id", "sent_idx", "start", "end", "flag"])
-            [["doc_id", "sent_idx", "flag", "surface", "detail"]]
-            .sort_values(["doc_id", "sent_idx", "flag"]).reset_index(drop=True))
-
-
-def _partners(edges: pd.DataFrame, actor: str) -> pd.DataFrame:
-    """The other end of each of ``actor``'s edges, most shared windows first."""
-    own = edges[(edges["source"] == actor) | (edges["target"] == actor)]
-    table = pd.DataFrame({"partner": own["target"].where(own["source"] == actor, own["source"]),
-                          "weight": own["weight"], "n_sentences": own["n_sentences"], "n_docs": own["n_docs"]})
-    # Readers ask "who with, how often": shared windows first; the association weight (e.g. NPMI) ranks
-    # rare pairs highest and only breaks ties here.
-    return table.sort_values(["n_sentences", "n_docs", "weight", "partner"],
-                             ascending=[False, False, False, True]).reset_index(drop=True)
-
-
-def _claims(selection, actor, own, articles, missing):
-    claims = selection.optional("claims")
-    if claims is None:
-        missing.append("claims")
-        return None
-    involved = claims["actor_name"] == actor
-    if "attributed_to" in claims.columns:
-        involved |= claims["attributed_to"] == actor
-    sentence_keys = set(zip(own["doc_id"], own["sent_idx"]))
-    involved |= pd.Series([key in sentence_keys for key in zip(claims["doc_id"], claims["sent_idx"])],
-                          index=claims.index, dtype=bool)
-    columns = [column for column in ("doc_id", "sent_idx", "actor_name", "action", "asset", "direction", "amount_usd",
-                                     "amount_text", "status", "attributed_to") if column in claims.columns]
-    selected = claims.loc[involved, columns].merge(articles[["doc_id", "outlet", "title", "published"]],
-                                                   on="doc_id", how="left")
-    plausibility = selection.optional("plausibility")
-    if plausibility is not None:
-        flags = implausible_rows(plausibility)
-        if flags is not None and {"doc_id", "sent_idx"} <= set(flags.columns):
-            flagged = set(zip(flags["doc_id"], flags["sent_idx"]))
-            selected["implausible"] = [key in flagged for key in zip(selected["doc_id"], selected["sent_idx"])]
-    return selected.sort_values(["published", "doc_id", "sent_idx"], na_position="last").reset_index(drop=True)
-
-
-def brief_summary(brief: FocusBrief) -> str:
-    """The brief's opening paragraph, as Markdown (every corpus string escaped)."""
-    actor = markdown_text(brief.actor)
-    if not brief.found:
-        text = (f"**{actor} is not mentioned in this corpus/period** ({markdown_text(brief.period)}, "
-                f"{brief.n_articles} articles).")
-        if "mentions" in brief.missing:
-            text += " The `mentions` table was not found, so no actor could be looked up; run notebook 02 first."
-        elif brief.note:
-            text += " " + markdown_text(brief.note[0].upper() + brief.note[1:]) + "."
-        elif brief.suggestions:
-            text += " Names found that look similar: " + ", ".join(markdown_text(s) for s in brief.suggestions) + "."
-        else:
-            text += " Check the spelling against the canonical names in the actor dictionary (`data/lexicons/actors`)."
-        return text
-    n_docs = brief.mentions["doc_id"].nunique()
-    outlets = brief.mentions["outlet"].dropna().nunique()
-    dated = brief.sources["published"].dropna()
-    if len(dated) == 0:
-        span = "none of them dated"
-    else:
-        span = (f"dated {dated.min()}" if dated.min() == dated.max() else f"dated {dated.min()} to {dated.max()}")
-        span += f", {n_docs - len(dated)} undated" if len(dated) < n_docs else ""
-    text = (f"**{actor}** is named {len(brief.mentions)} times in {n_docs} of {brief.n_articles} articles "
-            f"({outlets} named {'outlet' if outlets == 1 else 'outlets'}; {span}), in {markdown_text(brief.period)}.")
-    if brief.partners is not None and not brief.partners.empty:
-        top = brief.partners.iloc[0]
-        shared = (f"{int(top['n_docs'])} articles" if brief.window == "document" else
-                  f"{int(top['n_sentences'])} {WINDOW_UNITS[brief.window]} in {int(top['n_docs'])} articles")
-        text += f" Most often named alongside: **{markdown_text(top['partner'])}** ({shared})."
-    if brief.claims is not None:
-        n = len(brief.claims)
-        text += (" No currency-shift claim involves them." if n == 0 else
-                 " One currency-shift claim involves them." if n == 1 else f" {n} currency-shift claims involve them.")
-    if brief.flags is not None and len(brief.flags):
-        text += (f" {len(brief.flags)} quality {'flag was' if len(brief.flags) == 1 else 'flags were'} raised on "
-                 "these mentions (see the sources below).")
-    return text

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+__all__ = ["REMOVED_LINE", "ARTICLES", "INGEST_REPORT", "RECORD_REPORT", "SENTENCES", "MENTIONS", "FLAGS", "EXAMPLE",
+           "CANDIDATES", "EDGES", "INTERACTIONS", "AMOUNTS", "CLAIMS", "FRAMES", "PLAUSIBILITY", "SCHEMAS"]
+
 REMOVED_LINE = pa.struct([("line_no", pa.int32()), ("text", pa.string()), ("reason", pa.string())])
 
 ARTICLES = pa.schema([

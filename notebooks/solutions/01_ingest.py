@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.pipeline import RunOptions, run
 from analysis.ingest.readers import ReaderOptions
+from analysis.pipeline import RunOptions, run
 
 INGEST_ONLY = RunOptions(progress=False, actors=False)
 

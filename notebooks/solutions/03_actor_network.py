@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.network.graph import WINDOWS, actor_nodes, cooccurrence, disparity_backbone, edge_sentences, to_graph
+from analysis.network import WINDOWS, actor_nodes, cooccurrence, disparity_backbone, edge_sentences, to_graph
 
 
 def _tables(tables_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:

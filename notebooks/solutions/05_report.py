@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report.run import focus_brief
+from analysis.report.brief import focus_brief
 from analysis.tables.store import read_table
 
 

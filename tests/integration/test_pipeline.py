@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from analysis.pipeline import CorpusError, RunOptions, RunSummary, run
@@ -124,16 +125,16 @@ def test_process_pool_gives_the_same_tables(messy_corpus, tmp_path):
 
 def report_with_one_failing_file(corpus, out, monkeypatch, error: Exception) -> pd.DataFrame:
     """The ingest report of a run in which processing ``h_nfd.txt`` raises ``error``."""
-    import analysis.pipeline as pipeline
+    import analysis.ingest.run as ingest_run
 
-    real = pipeline.process_document
+    real = ingest_run.process_document
 
     def failing(raw):
         if raw.source == "h_nfd.txt":
             raise error
         return real(raw)
 
-    monkeypatch.setattr(pipeline, "process_document", failing)
+    monkeypatch.setattr(ingest_run, "process_document", failing)
     run(corpus, out, RunOptions(progress=False))
     return pd.read_parquet(out / "ingest_report.parquet").set_index("source")
 
@@ -234,3 +235,50 @@ def test_a_broken_link_in_the_corpus_is_skipped_with_its_reason(tmp_path):
     assert (summary.ingested, summary.skipped) == (1, 1)
     report = pd.read_parquet(tmp_path / "out" / "ingest_report.parquet").set_index("source")
     assert report.loc["broken.txt", "status"] == "skipped" and "cannot read" in report.loc["broken.txt", "reason"]
+
+
+def _frames_rows(doc_id: str) -> dict:
+    return {"doc_id": doc_id, "frame": "f", "n_evidence": 1, "evidence": [0], "cues": ["c"]}
+
+
+def test_stream_tables_writes_each_table_whole_or_not_at_all(tmp_path):
+    from analysis.tables.schemas import FRAMES
+    from analysis.tables.stage_io import stream_tables
+
+    def collect(item, result, sink):
+        sink.add("frames", result)
+
+    counts = stream_tables(tmp_path, ["frames", "amounts"], _frames_rows, [["a", "b"], ["c"]], collect)
+    assert counts == {"frames": 3, "amounts": 0}
+    frames = pq.read_table(tmp_path / "frames.parquet")
+    assert frames.schema == FRAMES and frames.column("doc_id").to_pylist() == ["a", "b", "c"]
+    assert pq.ParquetFile(tmp_path / "frames.parquet").num_row_groups == 2  # one per batch
+    assert pq.read_table(tmp_path / "amounts.parquet").num_rows == 0  # empty, with its schema
+
+    def failing(item, result, sink):
+        if item == "c":
+            raise RuntimeError("boom")
+        collect(item, result, sink)
+
+    with pytest.raises(RuntimeError, match="boom"):
+        stream_tables(tmp_path, ["frames", "amounts"], _frames_rows, [["a", "b"], ["c"]], failing)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no stale table, no half-written one
+
+
+def test_a_pool_and_chunks_give_the_same_rows_in_order(tmp_path):
+    from analysis.tables.stage_io import stream_tables
+
+    def collect(item, result, sink):
+        sink.extend("frames", result)
+
+    inputs = [[f"d{i}" for i in range(7)], ["d7"]]
+    (tmp_path / "pool").mkdir()
+    (tmp_path / "serial").mkdir()
+    stream_tables(tmp_path / "pool", ["frames"], _frames_chunk, inputs, collect, chunk_size=3, workers=2)
+    stream_tables(tmp_path / "serial", ["frames"], _frames_chunk, inputs, collect, chunk_size=3)
+    assert (tmp_path / "pool" / "frames.parquet").read_bytes() == (tmp_path / "serial" / "frames.parquet").read_bytes()
+    assert pq.read_table(tmp_path / "pool" / "frames.parquet").column("doc_id").to_pylist() == [f"d{i}" for i in range(8)]
+
+
+def _frames_chunk(items: list[str]) -> list[list[dict]]:
+    return [[_frames_rows(item)] for item in items]

@@ -10,19 +10,18 @@ import pandas as pd
 import pytest
 
 from analysis import config
+from analysis.errors import ReportError
+from analysis.report.brief import brief_summary, focus_brief, markdown_text
 from analysis.report.index import key_numbers, quality_notes, render_index
 from analysis.report.run import (
-    ReportError,
-    brief_summary,
     build_report,
     coerce_parameter,
     export_html,
-    focus_brief,
-    markdown_text,
+    joined_streams,
     numbered_notebooks,
     parse_parameters,
 )
-from analysis.tables.period import Period
+from analysis.tables.store import Period
 
 
 def test_parameters_from_pairs_and_file(tmp_path):
@@ -147,7 +146,7 @@ def test_partners_are_counted_from_the_mentions_of_the_period(tables):
 
 def test_partners_follow_the_window_the_weight_and_the_period(tables):
     """The same pairs, counts and weights as the network notebook builds for these parameters."""
-    from analysis.network.graph import cooccurrence
+    from analysis.network import cooccurrence
 
     _write(tables, "edges", [  # a run's edges table (whole corpus, another window) is not what the brief counts
         {"source": "Vladimir Putin", "target": "Xi Jinping", "weight": 0.4, "n_sentences": 99, "n_docs": 9}])
@@ -432,7 +431,7 @@ def test_a_failing_cell_is_named_by_number_place_and_section_and_a_stop_is_a_not
 
     corpus = write_synthetic_corpus(tmp_path / "corpus")
     stops = tiny_notebook(tmp_path / "07-stops.ipynb", "## 2. Something to show",
-                          "from analysis.tables.period import NothingToShow\nraise NothingToShow('0 articles in the period')",
+                          "from analysis.tables.store import NothingToShow\nraise NothingToShow('0 articles in the period')",
                           "print('never runs')")
     fails = tiny_notebook(tmp_path / "08-fails.ipynb", "## 2. Broken section", "print('ok')",
                           "raise RuntimeError('boom')")
@@ -625,7 +624,6 @@ def test_a_report_on_one_actor_over_the_real_seed_articles(seeds_dir, tmp_path):
 def test_printed_pieces_of_one_cell_are_stored_as_one_output():
     import nbformat
 
-    from analysis.report.run import joined_streams
 
     cell = nbformat.v4.new_code_cell("print('a', 'b')")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a"),

@@ -14,7 +14,8 @@ import nbformat
 import pytest
 
 from analysis import config
-from analysis.report.run import numbered_notebooks
+from analysis.report.run import declared_parameters, numbered_notebooks
+from analysis.tables.store import Period
 
 SECTIONS = ("Aim", "Contents", "Background", "Discussion", "Exercises", "Quiz")
 # An absolute path in an output: a POSIX home/system/temp folder, a Windows drive, or this checkout's own root.
@@ -124,11 +125,8 @@ def test_the_quiz_has_its_answers(path):
 
 def test_a_parameter_means_the_same_in_every_notebook():
     """Notebooks that share a parameter share its default, and the period's defaults are those of
-    analysis.tables.period.Period, so a report that sets nothing gives every notebook the same period and focus."""
+    analysis.tables.store.Period, so a report that sets nothing gives every notebook the same period and focus."""
     from dataclasses import fields
-
-    from analysis.report.run import declared_parameters
-    from analysis.tables.period import Period
 
     defaults: dict[str, set] = {}
     for path in NOTEBOOKS:

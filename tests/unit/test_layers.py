@@ -21,13 +21,13 @@ LAYERS = {
     "lexicons": 2,
     "ingest": 3,
     "actors": 4, "network": 4, "narratives": 4,
-    "pipeline": 5, "cluster": 5,
+    "pipeline": 5, "cluster": 5, "evaluation": 5,
     "report": 6,
     "cli": 7, "__main__": 7,
 }
 # Loaded inside the functions that need them: slow to import, optional, or only for one command.
 LAZY_PACKAGES = {"papermill", "nbconvert", "nbclient", "nbformat", "spacy", "distributed", "pyvis", "babel",
-                 "country_converter", "countryinfo", "py3langid", "trafilatura", "playwright", "tqdm",
+                 "country_converter", "countryinfo", "py3langid", "trafilatura", "playwright", "tqdm", "dateparser",
                  "importlib"}
 
 

@@ -7,9 +7,11 @@ import textwrap
 
 import pytest
 
-from analysis.actors.extractor import ActorExtractor, _roles_for
+from analysis.actors.extractor import ActorExtractor
 from analysis.actors.matching import AliasMatcher
+from analysis.actors.patterns import trie_pattern
 from analysis.lexicons.actors import LexiconError, load_dictionary
+from analysis.lexicons.titles import roles_for
 
 PEOPLE = """
 actors:
@@ -635,12 +637,10 @@ def test_a_capital_standing_for_its_state_names_the_states_bodies_too():
 
 
 def test_trie_pattern_matches_exactly_its_words_longest_first():
-    from analysis.actors.extractor import _trie_pattern
-
-    pattern = re.compile(rf"(?:{_trie_pattern({'rial', 'rials', 'riyal', 'central bank', 'central bank chief'})})\b")
+    pattern = re.compile(rf"(?:{trie_pattern({'rial', 'rials', 'riyal', 'central bank', 'central bank chief'})})\b")
     assert [m.group() for m in pattern.finditer("rials, riyal, rial, central  bank chief, ria, randy")] == [
         "rials", "riyal", "rial", "central  bank chief"]
-    assert re.compile(_trie_pattern(set())).search("anything") is None
+    assert re.compile(trie_pattern(set())).search("anything") is None
 
 
 def test_a_place_belongs_to_the_organisation_it_starts():
@@ -764,7 +764,7 @@ KNOWN_ROLE_GAPS = {("IRN", "finance_minister", 2025), ("IRN", "central_bank_gove
                                      "BOL", "UKR", "KAZ", "TUR", "IDN", "MYS", "HUN", "ETH"])
 def test_other_countries_often_in_the_news_have_one_leader_on_every_date_from_2014(country):
     dictionary = load_dictionary()
-    roles = _roles_for("leader", country)  # "the British leader": its head of government
+    roles = roles_for("leader", country)  # "the British leader": its head of government
     leaders = {year: {a.name for role in roles for a in dictionary.holders(role, country, dt.date(year, 6, 30))}
                for year in range(2014, 2026)}
     assert {year: names for year, names in leaders.items() if len(names) != 1} == {}

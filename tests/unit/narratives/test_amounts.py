@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.narratives.amounts import amount_rows, find_amounts, load_currencies, read_lexicon
+from analysis.lexicons.currencies import load_currencies
+from analysis.lexicons.io import read_lexicon
+from analysis.narratives.amounts import amount_rows, find_amounts
 
 
 def only(text: str):

@@ -7,8 +7,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from analysis.network import actor_nodes, communities, cooccurrence, to_graph
 from analysis.network.export import flat_copy, html_view, write_all, write_gexf, write_graphml, write_html
-from analysis.network.graph import actor_nodes, communities, cooccurrence, to_graph
 from analysis.network.interactions import extract_interactions_table, interaction_graph
 
 PLANTED = "<script>alert(1)</script>"

@@ -171,3 +171,20 @@ def test_seed_interactions(seeds_tables, source, target, quad_class):
     table = extract_interactions_table(seeds_tables["articles"], seeds_tables["sentences"], seeds_tables["mentions"])
     assert (source, target, quad_class) in set(zip(table["source"], table["target"], table["quad_class"]))
     assert set(table["quad_class"]) <= {"verbal_cooperation", "material_cooperation"}   # no conflict is stated
+
+
+@pytest.mark.parametrize("content, message", [
+    ("quad_classes: {verbal_conflict: {sign: 2}}\nverbs: []\n", "needs 'sign: 1'"),
+    ("quad_classes: {verbal_conflict: {sign: -1}}\nverbs: [{lemma: scold, cameo: '111', quad_class: verbal_conflict, "
+     "form: [scolded]}]\n", "unknown key 'form'; did you mean 'forms'"),
+    ("verbs: []\n", "expected a mapping with 'quad_classes'"),
+    ("quad_classes: {verbal_conflict: {sign: -1}}\nverbs: [{lemma: scold, cameo: '111', quad_class: verbal_conflict}]\n",
+     "missing 'forms'"),
+])
+def test_a_malformed_lexicon_names_the_file_and_the_fix(tmp_path, content, message):
+    from analysis.errors import LexiconError
+
+    path = tmp_path / "interactions.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(path)

@@ -9,9 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.network.graph import (
-    EDGES,
-    NetworkError,
+from analysis.errors import NetworkError
+from analysis.network import (
     actor_nodes,
     association_weights,
     centrality,
@@ -29,7 +28,7 @@ from analysis.network.graph import (
     to_graph,
     write_network_tables,
 )
-from analysis.tables.schemas import SCHEMAS
+from analysis.tables.schemas import EDGES, SCHEMAS
 from tests.conftest import load_solutions
 
 # A tiny corpus. d1 has three sentences (paragraphs 0, 0, 1), d2 two (paragraphs 0, 1).

@@ -1,0 +1,113 @@
+"""Word lists shared by several rules: speech verbs and month names (``data/lexicons/words/``).
+
+Each reader checks its file and raises :class:`~analysis.errors.LexiconError` naming the file, the entry
+and the fix; results are cached per file.
+
+>>> speech_verbs()["reporting_to"]
+('told',)
+>>> [month.name for month in months()][:3]
+['January', 'February', 'March']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from analysis import config
+from analysis.errors import LexiconError
+from analysis.lexicons.io import did_you_mean
+
+__all__ = ["WORDS_DIR", "SPEECH_VERB_LISTS", "Month", "speech_verbs", "months", "month_names", "alternation"]
+
+WORDS_DIR = config.LEXICON_DIR / "words"
+# The lists of speech_verbs.yaml, each read by one rule (see the file's comments).
+SPEECH_VERB_LISTS = ("reporting", "reporting_to", "reporting_if_nothing_follows", "before_speaker", "after_group")
+
+
+@dataclass(frozen=True)
+class Month:
+    name: str            # "January"
+    abbreviation: str    # "Jan"
+
+
+def _read(path: Path, shape: str) -> dict:
+    if not path.is_file():
+        raise LexiconError(f"{path}: word list not found; restore it from the repository (data/lexicons/words/)")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping ({shape}), found {type(data).__name__}")
+    return data
+
+
+def speech_verbs(path: Path | str | None = None) -> dict[str, tuple[str, ...]]:
+    """The lists of ``speech_verbs.yaml`` (:data:`SPEECH_VERB_LISTS`), each a tuple of forms in file order."""
+    return _speech_verbs(str(path or WORDS_DIR / "speech_verbs.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _speech_verbs(path: str) -> dict[str, tuple[str, ...]]:
+    file = Path(path)
+    data = _read(file, "list name: [forms]")
+    for key in data:
+        if key not in SPEECH_VERB_LISTS:
+            raise LexiconError(f"{file.name}: unknown list '{key}'{did_you_mean(key, SPEECH_VERB_LISTS)}; "
+                               f"the lists are {', '.join(SPEECH_VERB_LISTS)}")
+    lists = {}
+    for key in SPEECH_VERB_LISTS:
+        forms = data.get(key)
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise LexiconError(f"{file.name}: '{key}' must be a non-empty list of verb forms, e.g. {key}: [said, says]")
+        lists[key] = tuple(forms)
+    return lists
+
+
+def months(path: Path | str | None = None) -> tuple[Month, ...]:
+    """The twelve months of ``months.yaml``, January first."""
+    return _months(str(path or WORDS_DIR / "months.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _months(path: str) -> tuple[Month, ...]:
+    file = Path(path)
+    entries = _read(file, "months: [{name, abbreviation}, …]").get("months")
+    if not isinstance(entries, list) or len(entries) != 12:
+        raise LexiconError(f"{file.name}: 'months' must list the twelve months, January first, each as "
+                           "{name: January, abbreviation: Jan}")
+    found = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k].isalpha()
+                                                  for k in ("name", "abbreviation")):
+            raise LexiconError(f"{file.name}, month {index + 1}: needs 'name' and 'abbreviation', each one word "
+                               f"(e.g. {{name: January, abbreviation: Jan}}), found {entry!r}")
+        unknown = sorted(set(entry) - {"name", "abbreviation"})
+        if unknown:
+            raise LexiconError(f"{file.name}, month {index + 1}: unknown key '{unknown[0]}'"
+                               f"{did_you_mean(unknown[0], ['name', 'abbreviation'])}")
+        found.append(Month(entry["name"], entry["abbreviation"]))
+    return tuple(found)
+
+
+def month_names(path: Path | str | None = None) -> tuple[str, ...]:
+    """Full and abbreviated month names, lower-cased (how a date parser compares them).
+
+    >>> month_names()[:3], len(month_names())
+    (('january', 'february', 'march'), 24)
+    """
+    found = months(path)
+    return tuple(m.name.lower() for m in found) + tuple(m.abbreviation.lower() for m in found)
+
+
+def alternation(forms) -> str:
+    """A regular-expression alternation of literal forms, in the order given.
+
+    >>> alternation(["said", "U.S."])
+    'said|U\\\\.S\\\\.'
+    """
+    return "|".join(map(re.escape, forms))

@@ -1,0 +1,47 @@
+"""The shared word lists (speech verbs, months): read from data/lexicons/words/, refused with the fix when malformed."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import LexiconError
+from analysis.lexicons.words import SPEECH_VERB_LISTS, month_names, months, speech_verbs
+from analysis.narratives.attribution import SPEECH
+
+
+def test_the_project_lists_are_read():
+    verbs = speech_verbs()
+    assert set(verbs) == set(SPEECH_VERB_LISTS) and "said" in verbs["reporting"]
+    assert [m.name for m in months()][0::11] == ["January", "December"]
+    assert {"sep", "september", "may"} <= set(month_names())
+
+
+@pytest.mark.parametrize("text, found", [("Officials said that", "said that"), ("She told reporters", "told reporters"),
+                                          ("China added gold", None), ("China added that", "added that")])
+def test_speech_verbs_keep_their_rules(text, found):
+    match = SPEECH.search(text)
+    assert (match.group() if match else None) == found
+
+
+@pytest.mark.parametrize("content, message", [
+    ("reporting: [said]\n", "'reporting_to' must be a non-empty list"),
+    ("reportng: [said]\n", "did you mean 'reporting'"),
+    ("- said\n", "expected a mapping"),
+    ("reporting: [said\n", "not valid YAML"),
+])
+def test_a_malformed_speech_verb_list_names_the_file_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "speech_verbs.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        speech_verbs(path)
+
+
+def test_months_must_be_twelve_with_a_name_and_an_abbreviation(tmp_path):
+    path = tmp_path / "months.yaml"
+    path.write_text("months:\n  - {name: January, abbreviation: Jan}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="twelve months"):
+        months(path)
+    path.write_text("months:\n" + "  - {name: January, abbrev: Jan}\n" * 12, encoding="utf-8")
+    with pytest.raises(LexiconError, match="months.yaml, month 1: needs 'name' and 'abbreviation'"):
+        months(path)
+    with pytest.raises(LexiconError, match="not found"):
+        months(tmp_path / "missing.yaml")
