@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from analysis import config
 from analysis.errors import LexiconError
-from analysis.lexicons.io import did_you_mean, entry_field
+from analysis.lexicons.io import did_you_mean, entry_field, read_yaml
 
 __all__ = ["LEXICON_PATH", "Verb", "VerbForms", "read_interaction_lexicon"]
 
@@ -42,13 +40,8 @@ class VerbForms:
 def read_interaction_lexicon(path: Path | str = LEXICON_PATH) -> list[VerbForms]:
     """The verbs of the interaction lexicon, in file order, checked entry by entry."""
     path = Path(path)
-    if not path.is_file():
-        raise LexiconError(f"{path}: interaction lexicon not found; restore data/lexicons/interactions.yaml from the "
+    data = read_yaml(path, "interaction lexicon not found; restore data/lexicons/interactions.yaml from the "
                            "repository or pass the path of your copy")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
     if not isinstance(data, dict) or not isinstance(data.get("quad_classes"), dict) or \
             not isinstance(data.get("verbs"), list):
         raise LexiconError(f"{path}: expected a mapping with 'quad_classes' (name: {{sign: 1 or -1}}) and 'verbs' "

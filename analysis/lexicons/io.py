@@ -13,7 +13,7 @@ import yaml
 from analysis import config
 from analysis.errors import LexiconError
 
-__all__ = ["LEXICON_DIR", "read_lexicon", "entry_field", "did_you_mean"]
+__all__ = ["LEXICON_DIR", "read_yaml", "read_lexicon", "entry_field", "did_you_mean"]
 
 LEXICON_DIR = config.LEXICON_DIR / "narratives"
 
@@ -30,16 +30,21 @@ def did_you_mean(value: str, allowed) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def read_yaml(path: Path, missing: str):
+    """The YAML document in ``path``; a missing file raises with ``missing`` (what to do), bad YAML with the line."""
+    if not path.is_file():
+        raise LexiconError(f"{path}: {missing}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+
+
 def read_lexicon(name: str, folder: Path | str | None = None) -> tuple[Path, list[dict]]:
     """Entries of one narrative lexicon file (a YAML list of mappings), with its path for error messages."""
     path = Path(folder or LEXICON_DIR) / name
-    if not path.is_file():
-        raise LexiconError(f"{path}: lexicon file not found; restore it from the repository or pass the folder "
-                           "that holds currencies.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+    data = read_yaml(path, "lexicon file not found; restore it from the repository or pass the folder that holds "
+                           "currencies.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
     if not isinstance(data, list) or not all(isinstance(entry, dict) for entry in data):
         raise LexiconError(f"{path}: expected a list of entries (each a mapping starting with '- '), "
                            f"found {type(data).__name__}")

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from analysis import config
 from analysis.errors import LexiconError
-from analysis.lexicons.io import did_you_mean
+from analysis.lexicons.io import did_you_mean, read_yaml
 
 __all__ = ["WORDS_DIR", "read_word_file", "word_list", "words_by_language", "PERSON_TITLES", "SPEECH_VERBS",
            "ACCORDING_TO", "NO_NAME_WORDS", "HEADLINE_WORDS", "NOT_PERSON_WORDS", "REGNAL_NUMBERS",
@@ -31,12 +29,7 @@ def read_word_file(name: str, keys: tuple[str, ...], folder: Path | str | None =
     """One word-list file (a mapping of list names), with its path for error messages; ``keys``: the
     list names it may have (any other is a typo that would otherwise be ignored without a word)."""
     path = Path(folder or WORDS_DIR) / name
-    if not path.is_file():
-        raise LexiconError(f"{path}: word-list file not found; restore it from the repository")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+    data = read_yaml(path, "word-list file not found; restore it from the repository")
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of list names at the top ({', '.join(keys)}), "
                            f"found {type(data).__name__}")

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from analysis import config
 from analysis.errors import LexiconError
-from analysis.lexicons.io import did_you_mean
+from analysis.lexicons.io import did_you_mean, read_yaml
 
 __all__ = ["WORDS_DIR", "SPEECH_VERB_LISTS", "Month", "speech_verbs", "months", "month_names", "alternation"]
 
@@ -35,12 +33,7 @@ class Month:
 
 
 def _read(path: Path, shape: str) -> dict:
-    if not path.is_file():
-        raise LexiconError(f"{path}: word list not found; restore it from the repository (data/lexicons/words/)")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+    data = read_yaml(path, "word list not found; restore it from the repository (data/lexicons/words/)")
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping ({shape}), found {type(data).__name__}")
     return data
