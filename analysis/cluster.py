@@ -23,12 +23,12 @@ from analysis.config import LEXICON_DIR
 from analysis.errors import ClusterError
 from analysis.lexicons.actors import DEFAULT_DIR
 
-__all__ = ["INSTALL_HINT", "check_workers", "cluster_mapper"]
+__all__ = ["INSTALL_HINT", "check_workers", "cluster_mapper", "ordered_map", "worker_view"]
 
 INSTALL_HINT = "install it with `pip install -e '.[cluster]'` (conda: `conda install -c conda-forge distributed`)"
 
 
-def _worker_view(version: str, lexicons: str, folders: list[str]) -> list[str]:
+def worker_view(version: str, lexicons: str, folders: list[str]) -> list[str]:
     """What one worker lacks to do this run's work: the same package version, the same lexicons (the
     narratives stage reads the worker's own), the folders this run reads. Run on the worker, where this
     module, ``__version__`` and ``LEXICON_DIR`` are the worker's own."""
@@ -41,7 +41,7 @@ def _worker_view(version: str, lexicons: str, folders: list[str]) -> list[str]:
 def check_workers(client, folders: list[Path]) -> None:
     """Raise :class:`ClusterError` naming each worker that runs another version of this package, reads
     other lexicons, or cannot see one of ``folders`` (the corpus, the actor dictionary)."""
-    views = client.run(_worker_view, __version__, str(LEXICON_DIR.resolve()),
+    views = client.run(worker_view, __version__, str(LEXICON_DIR.resolve()),
                        [str(Path(folder).resolve()) for folder in folders])
     if not views:
         raise ClusterError("the Dask cluster has no workers; start some (`dask worker ADDRESS`) and run again")
@@ -80,10 +80,10 @@ def cluster_mapper(scheduler: str | None, workers: int, corpus: Path, dictionary
                 raise ClusterError(f"no Dask scheduler answers at '{scheduler}' ({error}); start one with "
                                    "`dask scheduler`, or pass --scheduler local for a cluster on this machine") from error
         check_workers(client, [corpus, dictionary_dir or DEFAULT_DIR])
-        yield partial(_ordered_map, client)
+        yield partial(ordered_map, client)
 
 
-def _ordered_map(client, function: Callable, items: Iterable) -> Iterator:
+def ordered_map(client, function: Callable, items: Iterable) -> Iterator:
     """``map(function, items)`` on the cluster, in order, as results arrive: the caller writes the first ones
     while the workers compute the rest. Items go in slices, a few per worker thread: a task per item (a
     short article) would cost the scheduler about as much as the work, and one slice per thread would

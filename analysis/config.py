@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["PACKAGE_DIR", "PROJECT_ROOT", "DATA_DIR", "SAMPLE_DIR", "SAMPLE_CORPUS", "LEXICON_DIR", "RAW_DIR",
+           "PROCESSED_DIR", "NOTEBOOKS_DIR", "FIGURES_DIR", "REPORTS_DIR", "SEEDS_DIR", "PALETTE", "corpus_name"]
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 

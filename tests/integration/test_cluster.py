@@ -9,7 +9,7 @@ import pytest
 
 from analysis import __version__, config
 from analysis.cli import main
-from analysis.cluster import ClusterError, _ordered_map, _worker_view, check_workers, cluster_mapper
+from analysis.cluster import ClusterError, check_workers, cluster_mapper, ordered_map, worker_view
 from tests.conftest import TABLES
 
 distributed = pytest.importorskip("distributed", reason="Dask's distributed is part of the dev extra")
@@ -74,9 +74,9 @@ def test_a_wrong_corpus_is_told_before_a_cluster_starts(tmp_path, monkeypatch, c
 
 def test_a_worker_reports_what_it_lacks(tmp_path):
     lexicons = str(config.LEXICON_DIR.resolve())
-    assert _worker_view(__version__, lexicons, [str(tmp_path)]) == []
-    assert _worker_view(__version__, lexicons, [str(tmp_path / "gone")]) == [f"cannot see {tmp_path / 'gone'}"]
-    assert _worker_view("0.0.1", "/elsewhere/lexicons", []) == [
+    assert worker_view(__version__, lexicons, [str(tmp_path)]) == []
+    assert worker_view(__version__, lexicons, [str(tmp_path / "gone")]) == [f"cannot see {tmp_path / 'gone'}"]
+    assert worker_view("0.0.1", "/elsewhere/lexicons", []) == [
         f"analysis {__version__} installed, not 0.0.1", f"reads its lexicons from {lexicons}, not /elsewhere/lexicons"]
 
 
@@ -127,5 +127,5 @@ class SlicingClient:
 @pytest.mark.parametrize(("threads", "n", "sizes"), [(1, 10, [3, 3, 3, 1]), (2, 128, [16] * 8), (2, 3, [1, 1, 1])])
 def test_items_go_in_a_few_slices_per_thread_and_come_back_in_order(threads, n, sizes):
     client = SlicingClient(threads)
-    assert list(_ordered_map(client, lambda x: x * x, range(n))) == [x * x for x in range(n)]
+    assert list(ordered_map(client, lambda x: x * x, range(n))) == [x * x for x in range(n)]
     assert [len(part) for part in client.slices] == sizes
