@@ -8,8 +8,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
-
 from analysis import __version__, config
 from analysis.actors.drafts import draft_entries
 from analysis.actors.evaluate import evaluate, render
@@ -20,7 +18,7 @@ from analysis.ingest.readers import EXPORT_FIELDS, ReaderOptions
 from analysis.lexicons.actors import DEFAULT_DIR, load_dictionary
 from analysis.pipeline import RunOptions, check_corpus, extract_actor_tables, run
 from analysis.report.run import PATHS, build_report, numbered_notebooks, parse_parameters
-from analysis.tables.store import how_to_write
+from analysis.tables.store import how_to_write, read_table
 
 __all__ = ["build_parser", "cmd_actors_candidates", "cmd_actors_check", "cmd_actors_extract", "cmd_evaluate",
            "cmd_report", "cmd_run", "default_out", "main", "notebook_parameters_help", "report_parameters"]
@@ -164,13 +162,12 @@ def cmd_actors_extract(args: argparse.Namespace) -> int:
 def cmd_actors_candidates(args: argparse.Namespace) -> int:
     if _missing_tables(args.tables, "candidates"):
         return 2
-    path = args.tables / "candidates.parquet"
     try:
         dictionary = load_dictionary(args.dictionary or DEFAULT_DIR)
     except LexiconError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    text = draft_entries(pd.read_parquet(path), dictionary, top=args.top, min_mentions=args.min_mentions)
+    text = draft_entries(read_table(args.tables, "candidates"), dictionary, top=args.top, min_mentions=args.min_mentions)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"{text.count(chr(10) + '  - ')} draft entries written to {args.out}")

@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import GoldError
+from analysis.tables.store import read_table
 
 __all__ = ["DEFAULT_TYPES", "GoldError", "Score", "read_gold", "predicted_by_source", "evaluate", "render"]
 
@@ -89,7 +90,7 @@ def read_gold(path: Path | str) -> list[dict]:
 
 def _articles(tables_dir: Path) -> pd.DataFrame:
     """The articles' ``doc_id``, ``language`` and ``key``, the gold's name of each: ``source`` or ``source#record``."""
-    articles = pd.read_parquet(tables_dir / "articles.parquet", columns=["doc_id", "source", "record", "language"])
+    articles = read_table(tables_dir, "articles", ["doc_id", "source", "record", "language"])
     articles["key"] = [s if pd.isna(r) else f"{s}#{int(r)}" for s, r in zip(articles["source"], articles["record"])]
     return articles
 
@@ -100,7 +101,7 @@ def predicted_by_source(tables_dir: Path | str, types: tuple[str, ...] = DEFAULT
     the table as :func:`_articles` reads it, when the caller has it already)."""
     tables_dir = Path(tables_dir)
     articles = _articles(tables_dir) if articles is None else articles
-    mentions = pd.read_parquet(tables_dir / "mentions.parquet")
+    mentions = read_table(tables_dir, "mentions")
     mentions = mentions[mentions["actor_type"].isin(types)].merge(articles[["doc_id", "key"]], on="doc_id")
     return {key: group for key, group in mentions.groupby("key")}
 

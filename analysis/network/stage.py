@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 
 from analysis.errors import NetworkError
 from analysis.network.cooccurrence import cooccurrence, edges_table
 from analysis.network.interactions import INTERACTIONS, extract_interactions_table
 from analysis.tables.stage_io import write_table
+from analysis.tables.store import read_table
 
 __all__ = ["write_network_tables"]
 
@@ -34,12 +34,12 @@ def write_network_tables(tables_dir: Path | str, window: str = "sentence", weigh
         raise NetworkError(f"{', '.join(missing)} table(s) not found in {tables_dir}; run "
                            f"`python -m analysis run --corpus DIR --out {tables_dir}` first")
     steps = tqdm(total=2, desc="Actor network", unit="table", disable=not progress)
-    mentions = pd.read_parquet(tables_dir / "mentions.parquet")
-    sentences = pd.read_parquet(tables_dir / "sentences.parquet")
+    mentions = read_table(tables_dir, "mentions")
+    sentences = read_table(tables_dir, "sentences")
     edges = cooccurrence(mentions, sentences, window=window, weight=weight)
     write_table(tables_dir, "edges", edges_table(edges))
     steps.update()
-    articles = pd.read_parquet(tables_dir / "articles.parquet", columns=["doc_id", "text"])
+    articles = read_table(tables_dir, "articles", ["doc_id", "text"])
     interactions = extract_interactions_table(articles, sentences, mentions)
     write_table(tables_dir, "interactions",
                 pa.Table.from_pandas(interactions, schema=INTERACTIONS, preserve_index=False))

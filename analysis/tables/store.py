@@ -51,11 +51,12 @@ def how_to_write(tables_dir: Path | str) -> str:
     return f"python -m analysis run --corpus DIR --out {tables_dir}"
 
 
-def read_table(tables_dir: Path | str, name: str) -> pd.DataFrame:
-    """One table of a run as a DataFrame (an empty one with the right columns if the stage found nothing)."""
+def read_table(tables_dir: Path | str, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table of a run as a DataFrame (an empty one with the right columns if the stage found nothing);
+    ``columns``: only these."""
     path = Path(tables_dir) / f"{name}.parquet"
     if path.exists():
-        return pd.read_parquet(path)
+        return pd.read_parquet(path, columns=columns)
     if name in SCHEMAS:
         raise TablesError(f"table '{name}' not found in {tables_dir}; run `{how_to_write(tables_dir)}` "
                           f"(or delete {tables_dir}/run.json so the notebook reruns it)")
