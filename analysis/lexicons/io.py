@@ -35,7 +35,7 @@ def read_lexicon(name: str, folder: Path | str | None = None) -> tuple[Path, lis
     path = Path(folder or LEXICON_DIR) / name
     if not path.is_file():
         raise LexiconError(f"{path}: lexicon file not found; restore it from the repository or pass the folder "
-                           "that holds currencies.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
+                           "that holds currencies.yaml, scales.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

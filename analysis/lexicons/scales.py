@@ -68,6 +68,8 @@ def _entry(path: Path, index: int, entry: dict) -> NumberForms:
         raise LexiconError(f"{label}: thousands marks must be among '.', ',' and ' ' and differ from the "
                            f"decimal mark {decimal!r}; found {list(thousands)}")
     dollar = entry_field(path, index, entry, "dollar_sign", required=False) or "USD"
+    if dollar != "unknown" and not (len(dollar) == 3 and dollar.isalpha() and dollar.isupper()):
+        raise LexiconError(f"{label}: dollar_sign must be an ISO 4217 code such as 'USD' or 'unknown', found {dollar!r}")
     return NumberForms(language, decimal, thousands,
                        _mapping(label, entry, "scales", powers=True, required=True),
                        _mapping(label, entry, "numbers", powers=False, required=False),

@@ -6,6 +6,16 @@ scraped text), "$8-10 billion" (a range), "130 billion yuan", "€5 bn", "Rs 2,0
 "60%", "35 per cent" and "21.5 percent". Offsets point into the text it was given, so
 ``text[a.start:a.end] == a.text``.
 
+Given the article's language, it reads that language's forms instead: "7.500 millones de dólares"
+and "USD 20.600 millones" (Spanish), "US$ 352,5 bilhões" (Portuguese), "44,3 milliards de dollars"
+(French), "3,2 Mrd. US-Dollar" (German), "172,9 млрд руб." and "13 227,4 млн юаней" (Russian),
+"34278亿美元", "1.1893 兆美元" and "300 億元" (Chinese), percentages such as "99,1%", "12,5 %",
+"74 Prozent", "5 процентов" and "百分之10". The decimal mark, the thousands marks, the scale words
+(mind the long scale: Spanish "billón" and German "Billion" are 10^12, Brazilian "bilhão" 10^9),
+number words ("dos mil millones"), connectors ("de", "d'") and per-cent words come from
+``data/lexicons/narratives/scales.yaml`` (:mod:`analysis.lexicons.scales`); the expressions are built
+from them here. English, and any language without an entry, keeps the English grammar unchanged.
+
 Currency codes and official names come from ISO 4217 through pycountry's database; the
 forms news writes ("greenback", "RMB", "rouble", "US$") are added by hand in
 ``data/lexicons/narratives/currencies.yaml``. Grammar-based numeric parsers (e.g. the
@@ -20,7 +30,11 @@ Conventions, chosen so that sums are never inflated:
 * ``amount_usd`` is filled only where the text itself gives US dollars ("$", "US$", "USD",
   "dollars"); nothing is converted at an exchange rate ("130 billion yuan" has currency CNY
   and amount_usd null);
-* a bare "$" means US dollars (English-language news; other dollars carry a prefix: HK$, A$);
+* a bare "$" means US dollars (English-language news; other dollars carry a prefix: HK$, A$); a
+  language's entry may say otherwise (in Spanish it is mostly the peso: currency and amount_usd null);
+* with a decimal comma, a dot before groups of three digits separates thousands ("7.500" is 7500),
+  any other dot is a decimal point ("3.5 millones", as Mexico writes it); a comma is always decimal;
+* Chinese 元 alone is read as the yuan (CNY) and 兆 as 10^12 (Taiwanese usage);
 * a crypto-ticker line ("$BTC 88,304.4 +0.05%") is market chrome, not a stated amount: neither
   its price nor its percentage is reported.
 """
@@ -259,8 +273,12 @@ def _default_parser(folder: str) -> AmountParser:
 def find_amounts(text: str, parser: AmountParser | None = None, language: str | None = None) -> list[Amount]:
     """Every money amount and percentage in ``text``, in order, non-overlapping.
 
+    ``language`` is the article's ISO 639-1 code; it chooses how numbers, scales and currencies are read.
+
     >>> [(a.text, a.value, a.currency) for a in find_amounts("It sold $8-10 billion, 35 per cent of it.")]
     [('$8-10 billion', 8000000000.0, 'USD'), ('35 per cent', 35.0, None)]
+    >>> [(a.text, a.value, a.amount_usd) for a in find_amounts("Pagó 7.500 millones de dólares, el 12,5%.", language="es")]
+    [('7.500 millones de dólares', 7500000000.0, 7500000000.0), ('12,5%', 12.5, None)]
     """
     return (parser or _default_parser(str(LEXICON_DIR))).find(text, language)
 
