@@ -79,7 +79,9 @@ def _asset_cues() -> tuple[tuple[str, re.Pattern], ...]:
                     cues.setdefault(_fold(cue), entry["id"])
     for name, code in load_currencies().by_name.items():
         cues.setdefault(_fold(name), code)
-    ordered = sorted(cues.items(), key=lambda item: -len(item[0]))
+    # Names in other scripts ("美元", "рублей") fold to nothing readable; an empty cue would match everywhere.
+    ordered = sorted(((cue, key) for cue, key in cues.items() if any(c.isalnum() for c in cue)),
+                     key=lambda item: -len(item[0]))
     return tuple((key, re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")) for cue, key in ordered)
 
 

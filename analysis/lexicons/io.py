@@ -44,7 +44,7 @@ def read_lexicon(name: str, folder: Path | str | None = None) -> tuple[Path, lis
     """Entries of one narrative lexicon file (a YAML list of mappings), with its path for error messages."""
     path = Path(folder or LEXICON_DIR) / name
     data = read_yaml(path, "lexicon file not found; restore it from the repository or pass the folder that holds "
-                           "currencies.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
+                           "currencies.yaml, scales.yaml, assets.yaml, systems.yaml, frames.yaml and claim_verbs.yaml")
     if not isinstance(data, list) or not all(isinstance(entry, dict) for entry in data):
         raise LexiconError(f"{path}: expected a list of entries (each a mapping starting with '- '), "
                            f"found {type(data).__name__}")

@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from analysis.lexicons.currencies import load_currencies
 from analysis.lexicons.io import LEXICON_DIR
+from analysis.lexicons.scales import load_number_forms
 from analysis.narratives.amounts import AmountParser, amount_rows
 from analysis.narratives.claims import ClaimExtractor, load_claim_lexicon
 from analysis.narratives.frames import FrameDetector, frame_rows, load_frames
@@ -53,22 +54,23 @@ class NarrativeExtractor:
 
     def __post_init__(self):
         folder = self.lexicon_dir or LEXICON_DIR
-        self.amounts = AmountParser(load_currencies(folder))
+        self.amounts = AmountParser(load_currencies(folder), load_number_forms(folder))
         self.claims = ClaimExtractor(load_claim_lexicon(folder))
         self.frames = FrameDetector(load_frames(folder))
         self.facts = load_reference(self.reference)
 
 
 def extract_narratives(doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
-                       extractor: NarrativeExtractor | None = None) -> dict[str, list[dict]]:
+                       extractor: NarrativeExtractor | None = None, language: str | None = None) -> dict[str, list[dict]]:
     """Rows of ``amounts``, ``claims``, ``frames`` and ``plausibility`` for one document.
 
     ``sentences`` and ``mentions`` are this document's rows of those tables (dicts with at
-    least ``sent_idx``, ``start``, ``end``; mentions also ``actor_name`` and ``actor_type``).
+    least ``sent_idx``, ``start``, ``end``; mentions also ``actor_name`` and ``actor_type``). ``language`` (the
+    article's ISO 639-1 code) chooses how numbers are read: "7.500 millones" in Spanish, "6,873 bilhões" in Portuguese.
     """
     extractor = extractor or _default_extractor()
     sentences = sorted(sentences, key=lambda s: s["start"])
-    amounts = amount_rows(doc_id, text, sentences, extractor.amounts)
+    amounts = amount_rows(doc_id, text, sentences, extractor.amounts, language)
     claims = extractor.claims.extract(doc_id, text, sentences, mentions, amounts)
     return {
         "amounts": amounts,
@@ -90,7 +92,8 @@ def _cached_extractor(lexicon_dir: str | None, reference: str | None) -> Narrati
 
 def _narrative_batch(lexicon_dir: str | None, reference: str | None, items: list[tuple]) -> list[dict]:
     extractor = _cached_extractor(lexicon_dir, reference)
-    return [extract_narratives(doc_id, text, sentences, mentions, extractor) for doc_id, text, sentences, mentions in items]
+    return [extract_narratives(doc_id, text, sentences, mentions, extractor, language)
+            for doc_id, text, sentences, mentions, language in items]
 
 
 def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexicon_dir: Path | str | None = None,
@@ -124,13 +127,14 @@ def write_narrative_tables(tables_dir: Path | str, progress: bool = False, lexic
 
 
 def _documents(tables_dir: Path) -> Iterator[list[tuple]]:
-    """Batches of (doc_id, text, its sentences, its mentions), streamed in the articles' order."""
+    """Batches of (doc_id, text, its sentences, its mentions, its language), streamed in the articles' order."""
     articles_path = tables_dir / "articles.parquet"
     order = {doc_id: i for i, doc_id in enumerate(pq.read_table(articles_path, columns=["doc_id"]).column(0).to_pylist())}
     sentences = Aligned(rows_by_document(tables_dir / "sentences.parquet", ["doc_id", "sent_idx", "start", "end"], order))
     mentions = Aligned(rows_by_document(tables_dir / "mentions.parquet",
                                         ["doc_id", "sent_idx", "start", "end", "actor_name", "actor_type", "country"],
                                         order))
-    for batch in pq.ParquetFile(articles_path).iter_batches(batch_size=256, columns=["doc_id", "text"]):
-        yield [(a["doc_id"], a["text"] or "", sentences.take(a["doc_id"]), mentions.take(a["doc_id"]))
+    columns = ["doc_id", "text"] + (["language"] if "language" in pq.read_schema(articles_path).names else [])
+    for batch in pq.ParquetFile(articles_path).iter_batches(batch_size=256, columns=columns):
+        yield [(a["doc_id"], a["text"] or "", sentences.take(a["doc_id"]), mentions.take(a["doc_id"]), a.get("language"))
                for a in batch.to_pylist()]

@@ -120,3 +120,113 @@ def test_lexicon_errors_name_the_file_and_the_entry(tmp_path):
     (tmp_path / "broken.yaml").write_text("- code: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="broken.yaml: not valid YAML"):
         read_lexicon("broken.yaml", tmp_path)
+
+
+# -- other languages: synthetic sentences, one per form --------------------------------------
+
+def only_in(text: str, language: str):
+    found = find_amounts(text, language=language)
+    assert len(found) == 1, found
+    amount = found[0]
+    assert text[amount.start:amount.end] == amount.text
+    return amount
+
+
+@pytest.mark.parametrize("language, text, literal, value, currency, usd", [
+    ("es", "El país pagó 7.500 millones de dólares al fondo.", "7.500 millones de dólares", 7.5e9, "USD", 7.5e9),
+    ("es", "Pidió ampliar el canje en USD 20.600 millones.", "USD 20.600 millones", 20.6e9, "USD", 20.6e9),
+    ("es", "El canje suma 130.000 millones de yuanes.", "130.000 millones de yuanes", 130e9, "CNY", None),
+    ("es", "La deuda llega a dos billones de euros.", "dos billones de euros", 2e12, "EUR", None),     # billón = 10^12
+    ("es", "Se prestaron 3.5 millones de dólares.", "3.5 millones de dólares", 3.5e6, "USD", 3.5e6),  # Mexican decimal dot
+    ("es", "Costó dos mil millones de dólares.", "dos mil millones de dólares", 2e9, "USD", 2e9),
+    ("pt", "As reservas somam US$ 352,5 bilhões.", "US$ 352,5 bilhões", 352.5e9, "USD", 352.5e9),   # bilhão = 10^9
+    ("pt", "O ouro vale US$ 6,873 bilhões.", "US$ 6,873 bilhões", 6.873e9, "USD", 6.873e9),
+    ("pt", "O acordo prevê 20 bilhões de yuans.", "20 bilhões de yuans", 20e9, "CNY", None),
+    ("fr", "La Chine détient 44,3 milliards de dollars.", "44,3 milliards de dollars", 44.3e9, "USD", 44.3e9),
+    ("fr", "Le contrat vaut 12 millions d'euros.", "12 millions d'euros", 12e6, "EUR", None),
+    ("fr", "La dette atteint 3 000 milliards de dollars.", "3 000 milliards de dollars", 3e12, "USD", 3e12),
+    ("de", "Der Fonds verkaufte 5 Mrd. Dollar an Anleihen.", "5 Mrd. Dollar", 5e9, "USD", 5e9),
+    ("de", "Es flossen 3,2 Milliarden US-Dollar ab.", "3,2 Milliarden US-Dollar", 3.2e9, "USD", 3.2e9),
+    ("de", "Das Paket umfasst 1,5 Billionen Euro.", "1,5 Billionen Euro", 1.5e12, "EUR", None),       # Billion = 10^12
+    ("ru", "Минфин продал валюту на 172,9 млрд руб. за месяц.", "172,9 млрд руб.", 172.9e9, "RUB", None),
+    ("ru", "Было продано 13 227,4 млн юаней.", "13 227,4 млн юаней", 13227.4e6, "CNY", None),
+    ("ru", "Фонд продал 13,2 млрд китайских юаней.", "13,2 млрд китайских юаней", 13.2e9, "CNY", None),
+    ("ru", "Резервы выросли до $128,5 млрд.", "$128,5 млрд", 128.5e9, "USD", 128.5e9),
+    ("ru", "Билет стоит 500 долларов.", "500 долларов", 500, "USD", 500),
+    ("zh", "外汇储备为3.42万亿美元。", "3.42万亿美元", 3.42e12, "USD", 3.42e12),
+    ("zh", "储备增加287亿美元的规模", "287亿美元", 28.7e9, "USD", 28.7e9),
+    ("zh", "中國持有 1.1893 兆美元美債", "1.1893 兆美元", 1.1893e12, "USD", 1.1893e12),   # Taiwanese 兆 = 10^12
+    ("zh", "持倉降至 8,650 億美元。", "8,650 億美元", 865e9, "USD", 865e9),
+    ("zh", "交易額達 145 億元人民幣", "145 億元人民幣", 14.5e9, "CNY", None),
+    ("zh", "融资300亿元用于建设", "300亿元", 30e9, "CNY", None),
+])
+def test_money_in_other_languages(language, text, literal, value, currency, usd):
+    amount = only_in(text, language)
+    assert (amount.text, amount.kind, amount.currency) == (literal, "money", currency)
+    assert amount.value == pytest.approx(value)
+    assert amount.amount_usd == (None if usd is None else pytest.approx(usd))
+
+
+@pytest.mark.parametrize("language, text, literal, value", [
+    ("pt", "A fatia do dólar caiu para 80,34% do total.", "80,34%", 80.34),
+    ("fr", "Le yuan pèse 12,5 % des échanges.", "12,5 %", 12.5),
+    ("es", "Subió un 3,5 por ciento en el año.", "3,5 por ciento", 3.5),
+    ("de", "Rund 74 Prozent der Karten sind betroffen.", "74 Prozent", 74),
+    ("ru", "Доля выросла на 5 процентов за год.", "5 процентов", 5),
+    ("zh", "占比达百分之70,创新高", "百分之70", 70),
+])
+def test_percentages_in_other_languages(language, text, literal, value):
+    amount = only_in(text, language)
+    assert (amount.text, amount.kind, amount.value, amount.currency, amount.amount_usd) == (literal, "percent", value,
+                                                                                              None, None)
+
+
+def test_a_portuguese_range_in_dollars_keeps_both_ends():
+    amount = only_in("O barril saiu por US$ 50-52 no mês.", "pt")
+    assert (amount.text, amount.low, amount.high, amount.currency) == ("US$ 50-52", 50, 52, "USD")
+
+
+def test_a_bare_dollar_sign_in_spanish_is_not_taken_for_us_dollars():
+    amount = only_in("El gobierno giró $ 1.000 millones a las provincias.", "es")
+    assert (amount.text, amount.value, amount.currency, amount.amount_usd) == ("$ 1.000 millones", 1e9, None, None)
+
+
+def test_a_number_word_without_a_scale_is_not_an_amount():
+    assert find_amounts("Compró una dólar de plata y dos dólares más.", language="es") == []
+
+
+def test_english_or_an_unknown_language_keeps_the_english_reading():
+    text = "It paid US$ 6,873 in fees and 20 billion yuan."
+    english = [(a.text, a.value) for a in find_amounts(text)]
+    assert english == [("US$ 6,873", 6873), ("20 billion yuan", 20e9)]
+    assert [(a.text, a.value) for a in find_amounts(text, language="en")] == english
+    assert [(a.text, a.value) for a in find_amounts(text, language="sw")] == english
+
+
+def test_offsets_are_exact_in_a_mixed_russian_sentence():
+    text = "Минфин продал 200 млн руб., а доля юаня — 22,9%; резервы — $6 млрд."
+    found = find_amounts(text, language="ru")
+    assert [a.text for a in found] == ["200 млн руб.", "22,9%", "$6 млрд"]
+    assert all(text[a.start:a.end] == a.text for a in found)
+
+
+def test_rows_take_the_article_language():
+    text = "Pagó 2.800 millones de dólares."
+    rows = amount_rows("d1", text, [{"sent_idx": 0, "start": 0, "end": len(text)}], language="es")
+    assert [(r["text"], r["amount_usd"]) for r in rows] == [("2.800 millones de dólares", 2.8e9)]
+
+
+def test_number_forms_errors_name_the_file_and_the_fix(tmp_path):
+    from analysis.lexicons.scales import load_number_forms
+    (tmp_path / "scales.yaml").write_text("- language: es\n  decimal: ','\n  thousands: ['.']\n  scale: {mil: 3}\n",
+                                          encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"scales.yaml, entry 1 \(es\): unknown key 'scale'; did you mean 'scales'"):
+        load_number_forms(tmp_path)
+    (tmp_path / "scales.yaml").write_text("- language: es\n  decimal: ','\n  thousands: ['.']\n"
+                                          "  scales: {millones: 1000000}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"scales.yaml, entry 1 \(es\): scale 'millones' is 1000000; give the power"):
+        load_number_forms(tmp_path / ".")
+    (tmp_path / "scales.yaml").write_text("- language: es\n  decimal: ','\n  thousands: [',']\n"
+                                          "  scales: {millones: 6}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"thousands marks .* differ from the decimal mark"):
+        load_number_forms(tmp_path / "./.")
