@@ -64,7 +64,14 @@ def read_gold_facts(path: Path | str) -> dict[str, dict]:
 # -- assets -----------------------------------------------------------------------------------------
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower().split())
+    """Lower case, accents dropped, white space folded; other scripts kept as they are.
+
+    >>> _fold("  Banco  Central do Brasil ") == _fold("banco central do brasil"), _fold("Yván"), _fold("美元")
+    (True, 'yvan', '美元')
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFC", kept).lower().split())
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +86,7 @@ def _asset_cues() -> tuple[tuple[str, re.Pattern], ...]:
                     cues.setdefault(_fold(cue), entry["id"])
     for name, code in load_currencies().by_name.items():
         cues.setdefault(_fold(name), code)
-    # Names in other scripts ("美元", "рублей") fold to nothing readable; an empty cue would match everywhere.
+    # An empty cue would match everywhere.
     ordered = sorted(((cue, key) for cue, key in cues.items() if any(c.isalnum() for c in cue)),
                      key=lambda item: -len(item[0]))
     return tuple((key, re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")) for cue, key in ordered)
