@@ -1,10 +1,18 @@
 """Title, outlet and publication date from the top of a scraped article.
 
-Sources, in the order they are tried (the one used is recorded as ``*_source``):
-the reader's hints (HTML metadata, export fields), a leading ``date YYYY-MM-DD
-(MENAFN- Outlet)`` marker, a dateline (``Outlet, May 17, 2024 —``), and for the
-title a first line that is a headline rather than a lead sentence. Nothing is
-guessed: an article that does not state its date keeps ``published = None``.
+Sources, in the order they are tried (the one used is recorded as ``*_source``): the reader's hints (HTML
+metadata, export fields); a leading ``date YYYY-MM-DD (MENAFN- Outlet)`` marker (``date_marker``; a marker of
+the month only, ``date 2021-07``, gives the month's first day as ``date_marker_month``); at the head of the
+article, down to the first paragraph of the story, a "published" stamp (``date_stamp``: "Publié le 17 mai
+2024", "发布时间：2023-11-17 10:32") or a line that is a date, perhaps with a time, an outlet or a byline
+(``date_line``: "2023-10-23 15:19", "Ana Ruiz, 17 May 2024"); a dateline (``dateline``: "Outlet, May 17,
+2024 —"); and for the title a first line that is a headline rather than a lead sentence.
+
+Month names of every language come from ``data/lexicons/words/months.yaml``, the stamps' words from
+``date_stamps.yaml``. Nothing is guessed: a date inside a sentence ("on May 17, 2024 the bank…"), a "last
+updated" stamp, a date without a year ("MOSCOW, Nov 17 —") or a numeric date whose day and month could be
+swapped (06/02/2016, unless a dateline gives the month and day) is not a publication date, and an article
+that does not state its date keeps ``published = None``.
 """
 from __future__ import annotations
 
@@ -14,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.ingest.boilerplate import RemovedLine, is_title_like
-from analysis.lexicons.words import month_numbers
+from analysis.lexicons.words import date_stamps, month_numbers
 
 __all__ = ["Metadata", "parse_date", "extract_metadata"]
 
@@ -39,8 +47,9 @@ _NUMERIC_DATE = (r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d
                  r"|(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<m2>[01]?\d)\s*月\s*(?P<d2>[0-3]?\d)\s*日"
                  r"|(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?P<y3>(?:19|20)\d\d)"
                  r"|(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y4>(?:19|20)\d\d)")
-_TIME = r"(?:[T\s,]*(?:à\s+|um\s+|às\s+|a\s+las\s+|в\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*Uhr)?" \
-        r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT|MSK|HKT|CST|EST|EDT|CET|CEST|BST|IST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?))?)?"
+_ZONE = r"(?:Z|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT|MSK|HKT|CST|EST|EDT|CET|CEST|BST|IST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)"
+_TIME = (r"(?:[T\s,]*(?:à\s+|um\s+|às\s+|a\s+las\s+|в\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*Uhr)?"
+         rf"(?:\s*{_ZONE})?)?")
 _ANY_DATE = re.compile(rf"(?<![\w.])(?:{_NAMED_DATE}|{_NUMERIC_DATE})(?!\w)", re.IGNORECASE)
 _DATE_WITH_TIME = re.compile(rf"(?<![\w.])(?:{_NAMED_DATE}|{_NUMERIC_DATE}){_TIME}(?!\w)", re.IGNORECASE)
 _TIME_FIRST = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?=\d{4}[-/.]\d)")   # "11:34 2026-03-07 HKT"
@@ -50,17 +59,18 @@ _YEARLESS_DATELINE = re.compile(
     rf"[^\d,—–]{{2,60}},\s*(?:(?P<day>[0-3]?\d)\.?\s*(?:de\s+)?(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
     rf"(?P<day2>[0-3]?\d))(?!\d)\s*(?:[,—–-]|$)", re.IGNORECASE)
 
-# Stamps: a word that says the date is the publication's, and those that say it is not ("Last updated").
+
+def _words(forms) -> str:
+    """An alternation of word-list forms, a space in a form matching any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
+
+
+# Stamps (data/lexicons/words/date_stamps.yaml): words that say the date after them is the publication's, and
+# those that say it is not ("Last updated").
+_STAMPS = date_stamps()
 _PUBLISHED_STAMP = re.compile(
-    r"(?:first\s+)?(?:published|posted|publication\s+date|date|dated|publicado|publicada|publicación|"
-    r"fecha(?:\s+de\s+publicación)?|data(?:\s+de\s+publicação)?|publié|publie|date\s+de\s+publication|"
-    r"veröffentlicht|erschienen|datum|опубликовано|опубликован|дата\s+публикации|дата|"
-    r"发布时间|發布時間|發佈時間|发布日期|發布日期|发布于|發布於|發佈於|发表于|發表於|出版时间|时间|時間|日期)"
-    r"(?:\s*(?:on|em|el|le|am|:|：|-|–|—))*\s*", re.IGNORECASE)
-_UPDATED_STAMP = re.compile(
-    r"(?:last\s+)?(?:updated|modified|edited|actualizado|actualizada|actualización|atualizado|atualizada|"
-    r"atualização|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié|aktualisiert|zuletzt\s+aktualisiert|"
-    r"geändert|обновлено|обновлен|изменено|更新时间|更新時間|更新于|更新於|更新日期|更新)", re.IGNORECASE)
+    rf"(?:{_words(_STAMPS['published'])})(?:\s*(?:(?:on|em|el|le|am)(?!\w)|[:：\-–—]))*\s*", re.IGNORECASE)
+_UPDATED_STAMP = re.compile(rf"(?<!\w)(?:{_words(_STAMPS['updated'])})", re.IGNORECASE)
 # A story's own dates come after a preposition ("on May 17, 2024", "el 17 de mayo de 2024"); a stated date doesn't.
 _STORY_WORD_BEFORE = re.compile(
     r"(?:\b(?:on|in|since|until|till|by|from|to|before|after|of|el|en|desde|hasta|em|de|desde|le|en|depuis|au|du|"
@@ -127,7 +137,8 @@ def _date_of(match: re.Match, known: frozenset[tuple[int, int]] = frozenset()) -
         month = _MONTH_NUMBERS[(group["month"] or group["month2"]).rstrip(".").casefold()]
         day, year = (group["day"], group["year"]) if group["month"] else (group["day2"], group["year2"])
     elif group["y"] or group["y2"]:
-        year, month, day = (group["y"], group["m"], group["d"]) if group["y"] else (group["y2"], group["m2"], group["d2"])
+        year, month, day = ((group["y"], group["m"], group["d"]) if group["y"]
+                            else (group["y2"], group["m2"], group["d2"]))
     elif group["y3"]:
         year, month, day = group["y3"], group["m3"], group["d3"]
     else:

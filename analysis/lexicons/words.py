@@ -1,4 +1,4 @@
-"""Word lists shared by several rules: speech verbs and month names (``data/lexicons/words/``).
+"""Word lists shared by several rules: speech verbs, month names and date stamps (``data/lexicons/words/``).
 
 Each reader checks its file and raises :class:`~analysis.errors.LexiconError` naming the file, the entry
 and the fix; results are cached per file.
@@ -21,12 +21,15 @@ from analysis import config
 from analysis.errors import LexiconError
 from analysis.lexicons.io import did_you_mean
 
-__all__ = ["WORDS_DIR", "SPEECH_VERB_LISTS", "Month", "speech_verbs", "months", "month_names", "month_numbers",
-           "alternation"]
+__all__ = ["WORDS_DIR", "SPEECH_VERB_LISTS", "DATE_STAMP_LISTS", "Month", "speech_verbs", "months", "month_names",
+           "month_numbers", "date_stamps", "alternation"]
 
 WORDS_DIR = config.LEXICON_DIR / "words"
 # The lists of speech_verbs.yaml, each read by one rule (see the file's comments).
 SPEECH_VERB_LISTS = ("reporting", "reporting_to", "reporting_if_nothing_follows", "before_speaker", "after_group")
+
+# The lists of date_stamps.yaml: words before a publication date, and before a date that is not one.
+DATE_STAMP_LISTS = ("published", "updated")
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,46 @@ def _month_numbers(path: str) -> tuple[tuple[str, int], ...]:
         for form in (month.name, month.abbreviation, *(f for forms in month.names.values() for f in forms)):
             numbers[form.casefold()] = number
     return tuple(numbers.items())
+
+
+def date_stamps(path: Path | str | None = None) -> dict[str, tuple[str, ...]]:
+    """The lists of ``date_stamps.yaml`` (:data:`DATE_STAMP_LISTS`), each the forms of every language, longest
+    first (so that "last updated" is tried before "updated").
+
+    >>> stamps = date_stamps()
+    >>> "veröffentlicht" in stamps["published"], "last updated" in stamps["updated"]
+    (True, True)
+    """
+    return _date_stamps(str(path or WORDS_DIR / "date_stamps.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _date_stamps(path: str) -> dict[str, tuple[str, ...]]:
+    file = Path(path)
+    data = _read(file, "published: {en: [published]}, updated: {en: [updated]}")
+    example = "{en: [published, posted], fr: [publié]}"
+    for key in data:
+        if key not in DATE_STAMP_LISTS:
+            raise LexiconError(f"{file.name}: unknown list '{key}'{did_you_mean(key, DATE_STAMP_LISTS)}; "
+                               f"the lists are {', '.join(DATE_STAMP_LISTS)}")
+    lists = {}
+    for key in DATE_STAMP_LISTS:
+        languages = data.get(key)
+        if not isinstance(languages, dict) or not languages:
+            raise LexiconError(f"{file.name}: '{key}' must map language codes to lists of words, e.g. {key}: {example}")
+        forms = []
+        for language, words in languages.items():
+            if not (isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language)):
+                raise LexiconError(f"{file.name}: '{key}': '{language}' is not a two-letter ISO 639-1 language code; "
+                                   f"write e.g. {key}: {example}")
+            if not isinstance(words, list) or not words or not all(
+                    isinstance(w, str) and w.strip() and w == w.strip() for w in words):
+                raise LexiconError(f"{file.name}: '{key}': {language}: needs a non-empty list of words (quote a word "
+                                   f"YAML reads otherwise, drop blanks around it), e.g. {key}: {example}; "
+                                   f"found {words!r}")
+            forms += [w.casefold() for w in words]
+        lists[key] = tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+    return lists
 
 
 def alternation(forms) -> str:

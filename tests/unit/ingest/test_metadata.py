@@ -212,3 +212,8 @@ def test_no_date_below_the_first_paragraph_of_the_story():
     paragraph = "Central banks kept buying gold for a second year, and several said they would go on. " * 3
     meta, _, _ = meta_of("Gold Buying Goes On", paragraph, "Published: May 17, 2024", "2024-05-17 10:32")
     assert meta.published is None
+
+
+def test_an_editor_byline_with_a_date_is_a_date_line_not_an_update():
+    meta, _, _ = meta_of("Yuan Settlement Keeps Growing", "Edited by Ana Ruiz | 17.05.2024", "Trade grew.")
+    assert meta.published == dt.date(2024, 5, 17)

@@ -73,3 +73,18 @@ def test_a_malformed_list_of_month_names_names_the_file_the_month_and_the_fix(tm
     path.write_text(_twelve(extra), encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         months(path)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("published: {en: [published]}\nupdatd: {en: [updated]}\n",
+     r"date_stamps.yaml: unknown list 'updatd'; did you mean 'updated'\?"),
+    ("published: {en: [published]}\n", r"date_stamps.yaml: 'updated' must map language codes to lists of words"),
+    ("published: {english: [published]}\nupdated: {en: [updated]}\n", r"'english' is not a two-letter ISO 639-1"),
+    ("published: {en: [published, 'on']}\nupdated: {de: []}\n", r"'updated': de: needs a non-empty list of words"),
+])
+def test_a_malformed_list_of_date_stamps_names_the_file_the_list_and_the_fix(tmp_path, content, message):
+    from analysis.lexicons.words import date_stamps
+    path = tmp_path / "date_stamps.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        date_stamps(path)
