@@ -72,6 +72,10 @@ _FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously|stop|stops|s
                        re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|whose|which|who|led by|once|now|long)\b[^,;]*,")
+# "Earlier this year, the A and B ...": a fronted adverbial, not a noun with its appositive.
+_INTRO = re.compile(r"\s*(?:earlier|later|last|this|in|on|at|since|after|before|during|meanwhile|however|moreover|"
+                    r"yesterday|today|recently|separately|furthermore|additionally|also|so far|over|for|under|amid|"
+                    r"following|despite|now|then|still|first|finally)\b", re.IGNORECASE)
 _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|into)\s+(?:the\s+)?$")
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
@@ -83,6 +87,14 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:abo
 _CUT_OFF = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?off\b")
 _MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
 _AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
+# What may stand between an object and a verb after it: a noun form or an intransitive verb takes modifiers
+# ("gold reserve purchases", "holdings of Treasuries have fallen"), not a preposition's phrase ("euro in oil sales")
+# nor a clause ("a common currency as the bloc aims to challenge"); another verb only its passive ("Treasuries
+# were sold", "Treasuries sold by").
+_BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|who|while|when|and|but|by|with|from|on|at)\b)"
+                                 r"[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),
+                False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
+                                  re.IGNORECASE)}
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
 _MONTHS = "|".join(month.name for month in months())
@@ -243,7 +255,9 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
     for asset in reversed(assets) if side != "after" else ():
         if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
             between = text[asset.end:verb.start]
-            if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs):
+            if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs) \
+                    and _BEFORE_LINK[side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))] \
+                    .fullmatch(between):
                 return asset
             break
     return None
@@ -286,7 +300,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
             if m["actor_type"] == "country" and asset.end <= m["start"] < sentence["end"] and \
                     _LOCATIVE_AFTER.match(text[asset.end:m["start"]]):
                 return [m], clause_start
-    appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
+    appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)
+                   if not (_INTRO.match(text, clause_start) and
+                           not any(clause_start <= m["start"] < a.start() for m in mentions))]
     before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
               and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
     if before:

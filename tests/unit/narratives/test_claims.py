@@ -200,3 +200,19 @@ def test_verb_lexicon_errors_name_file_entry_and_choices(tmp_path):
                                                 encoding="utf-8")
     with pytest.raises(LexiconError, match=r"claim_verbs.yaml, entry 1 \(sell\): 'polarity' is 'sideways'; use one of"):
         load_claim_lexicon(tmp_path)
+
+
+def test_earlier_this_year_ruritania_and_freedonia_paid_in_yuan():
+    rows = claims("Earlier this year, Ruritania and Freedonia completed their first transaction, valued at $5 million, "
+                  "using the yuan.")
+    assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia"}
+
+
+def test_a_common_currency_as_the_bloc_aims_to_challenge_western_finance_is_no_move_toward_the_dollar():
+    rows = claims("Ruritania backed a common currency as the bloc aims to challenge Western finance.")
+    assert all(r["direction"] != "toward_usd" for r in rows)
+
+
+def test_the_euro_in_oil_sales_is_not_a_sale_of_euros():
+    rows = claims("Freedonia now receives the euro in oil sales.")
+    assert not any(r["action"] == "sell" for r in rows)
