@@ -95,6 +95,13 @@ _BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|
                                  r"[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),
                 False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
                                   re.IGNORECASE)}
+_TRADED = {"sell", "buy", "dump", "offload"}
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"[^.;:]*?\bbetween\s+(?:the\s+)?")
+_BILATERAL = {"settle", "switch", "use", "add"}
+_PAYMENT_ACTIONS = {"settle", "switch", "use", "launch", "join", "connect", "abandon", "reduce", "undermine"}
+_INSTEAD = re.compile(r"\s+(?:with|by|for|in favou?r of|to)\s+(?:(?:the|a|an|trade|trading|payments?|settlements?|"
+                      r"in|other|its|their)\s+)*", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
 _MONTHS = "|".join(month.name for month in months())
@@ -168,27 +175,38 @@ class ClaimExtractor:
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
                 if first is None:
                     continue
+                if action in _TRADED and self.lexicon.assets[first.key].kind == "currency" and \
+                        _IN_BEFORE.search(text, verb.end, first.start):
+                    action, polarity = "settle", "acquire"  # "sold oil in yuan": the yuan is the means of payment
                 # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
                 # "Freedonia's gold reserves": the possessor of an asset is its holder.
                 owners = ({id(m) for m in s_actors if _owns(text, m, first)}
                           if self.lexicon.assets[first.key].kind != "asset" else set())
                 candidates = [m for m in s_actors if id(m) not in owners]
-                subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
+                subjects, clause_start = _subjects(text, sentence, verb, first, candidates,
+                                                   "settle" if action == "settle" else polarity)
+                pair = _between_pair(text, verb, sentence, s_actors) if action in _BILATERAL else None
+                if pair:  # "trade in local currencies between A and B": the two sides are the actors
+                    subjects = pair
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]
                 negated = bool(NEGATION.search(window[-60:]))
                 status = claim_status(window, negated, self.lexicon.status_cap.get(action))
                 speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
-                for asset in _coordinated(text, first, s_assets):
+                objects = _coordinated(text, first, s_assets)
+                # "replaced the dollar with the euro", "ditch the dollar in favour of the yuan": the euro is taken up
+                instead = _replacement(text, objects[-1], s_assets) if polarity == "divest" else None
+                for asset in objects + (_coordinated(text, instead, s_assets) if instead else []):
                     entry = self.lexicon.assets[asset.key]
-                    turned = polarity
+                    turned = polarity if asset.start < objects[-1].end + 1 else "acquire"
                     if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
                         turned = "divest" if polarity == "acquire" else "acquire"
                     direction = DIRECTION.get((turned, entry.side), "neutral")
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
                     self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
                               status, speaker, negated, text)
+            _fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
         return rows
 
     @staticmethod
@@ -321,7 +339,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     if speech_end is not None and _PRONOUN.match(text, clause_start):
         for m in reversed([m for m in mentions if sentence["start"] <= m["start"] < clause_start]):
             return [m], clause_start
-    if polarity == "acquire":  # "Mir cards were brought into wider use in Venezuela"
+    if polarity == "acquire":  # "Mir cards were brought into wider use in Venezuela" (not "settle ... in China")
         for m in mentions:
             if m["actor_type"] == "country" and verb.end <= m["start"] < sentence["end"] and \
                     _LOCATIVE_AFTER.match(text[verb.end:m["start"]]):
@@ -330,6 +348,37 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         if verb.end <= m["start"] < sentence["end"] and _BY_AFTER.search(text[max(verb.end, m["start"] - 12):m["start"]]):
             return [m], clause_start
     return [], clause_start
+
+
+def _between_pair(text: str, verb: _Span, sentence: dict, mentions: list[dict]) -> list[dict] | None:
+    """"settlement in local currencies between A and B": the actor mentions A and B, when the verb's phrase names them."""
+    found = _BETWEEN.search(text, verb.end, sentence["end"])
+    if not found or found.start() - verb.end > _OBJECT_WINDOW:
+        return None
+    first = [m for m in mentions if m["start"] >= found.end()]
+    if len(first) < 2 or first[0]["start"] != found.end() or \
+            not re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", text[first[0]["end"]:first[1]["start"]]):
+        return None
+    return first[:2]
+
+
+def _replacement(text: str, last: _Span, assets: list[_Span]) -> _Span | None:
+    """What replaces a dropped object: "the dollar with the euro", "the dollar in favour of trade in yuan"."""
+    for asset in assets:
+        if asset.start >= last.end:
+            return asset if _INSTEAD.fullmatch(text[last.end:asset.start]) else None
+    return None
+
+
+def _fold_dollar(rows: list[dict], sent_idx: int, dollar: str) -> None:
+    """One move, not two: an actor that switches its payments to an alternative in a sentence that also has it
+    leave the dollar ("switch to national currencies to move away from the dollar") makes one claim. Reserve moves
+    ("sold dollars and bought yuan") stay two."""
+    here = [r for r in rows if r["sent_idx"] == sent_idx]
+    adopting = {r["actor_name"] for r in here if r["direction"] == "away_from_usd" and r["asset"] != dollar
+                and r["action"] in _PAYMENT_ACTIONS}
+    rows[:] = [r for r in rows if not (r["sent_idx"] == sent_idx and r["actor_name"] in adopting and
+                                       r["asset"] == dollar and r["action"] in {"abandon", "reduce", "undermine"})]
 
 
 def _after_preposition(text: str, mention: dict, clause_start: int) -> bool:

@@ -216,3 +216,31 @@ def test_a_common_currency_as_the_bloc_aims_to_challenge_western_finance_is_no_m
 def test_the_euro_in_oil_sales_is_not_a_sale_of_euros():
     rows = claims("Freedonia now receives the euro in oil sales.")
     assert not any(r["action"] == "sell" for r in rows)
+
+
+def test_freedonia_replaced_the_dollar_with_the_euro_in_oil_sales():
+    rows = claims("Freedonia replaced the dollar with the euro in oil sales.")
+    assert [(r["actor_name"], r["asset"], r["direction"]) for r in rows] == [("Freedonia", "euro", "away_from_usd")]
+
+
+def test_ruritania_sold_oil_in_yuan_is_a_settlement():
+    rows = claims("Ruritania sold its oil in yuan last year.")
+    assert [(r["action"], r["asset"], r["direction"]) for r in rows] == [("settle", "yuan", "away_from_usd")]
+
+
+def test_a_move_that_could_increase_local_currency_trade_between_ruritania_and_freedonia():
+    rows = claims("The Bank of Ruritania joined the platform, a move that could increase local currency transactions "
+                  "between Ruritania and Freedonia.")
+    assert {r["actor_name"] for r in rows if r["asset"] == "local currencies"} == {"Ruritania", "Freedonia"}
+
+
+def test_switching_to_national_currencies_to_move_away_from_the_dollar_is_one_claim():
+    rows = claims("Ruritania and Freedonia agreed to switch to national currencies in trade as they move away from "
+                  "the US dollar.")
+    assert {(r["actor_name"], r["asset"]) for r in rows} == {("Ruritania", "local currencies"),
+                                                             ("Freedonia", "local currencies")}
+
+
+def test_ruritania_sold_dollars_and_bought_gold_are_two_reserve_moves():
+    rows = claims("Ruritania sold dollars and bought gold.")
+    assert {r["asset"] for r in rows} == {"US dollar", "gold"}
