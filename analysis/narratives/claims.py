@@ -95,6 +95,7 @@ _BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|
                                  r"[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),
                 False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
                                   re.IGNORECASE)}
+_TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
 _TRADED = {"sell", "buy", "dump", "offload"}
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _BETWEEN = re.compile(r"[^.;:]*?\bbetween\s+(?:the\s+)?")
@@ -327,7 +328,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         first = before[0]
         group = [first]
         for m in before[1:]:
-            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", text[group[-1]["end"]:m["start"]]):
+            link = text[group[-1]["end"]:m["start"]]
+            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", link) or (
+                    m["actor_type"] == "person" and _TITLED_LINK.fullmatch(link)):  # "and Ruritanian finance minister X"
                 group.append(m)
             else:
                 break

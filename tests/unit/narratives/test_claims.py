@@ -244,3 +244,13 @@ def test_switching_to_national_currencies_to_move_away_from_the_dollar_is_one_cl
 def test_ruritania_sold_dollars_and_bought_gold_are_two_reserve_moves():
     rows = claims("Ruritania sold dollars and bought gold.")
     assert {r["asset"] for r in rows} == {"US dollar", "gold"}
+
+
+def test_anna_berg_and_finance_minister_sylvia_holm_touted_a_common_currency():
+    ACTORS["Sylvia Holm"] = ("Sylvia Holm", "person")
+    try:
+        rows = claims("Anna Berg and finance minister Sylvia Holm touted the idea of a common currency.")
+    finally:
+        del ACTORS["Sylvia Holm"]
+    assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
+        ("Anna Berg", "BRICS currency", "proposed"), ("Sylvia Holm", "BRICS currency", "proposed")}
