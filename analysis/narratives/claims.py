@@ -171,7 +171,8 @@ class ClaimExtractor:
                 action, polarity = self.lexicon.verbs[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
-                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
+                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start) and \
+                        not verb.key.endswith("ing"):  # "will be discontinuing service" is no passive
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
                 if first is None:
@@ -189,6 +190,10 @@ class ClaimExtractor:
                 pair = _between_pair(text, verb, sentence, s_actors) if action in _BILATERAL else None
                 if pair:  # "trade in local currencies between A and B": the two sides are the actors
                     subjects = pair
+                if not subjects and polarity == "exclude" and first.end <= verb.start and \
+                        self.lexicon.assets[first.key].kind == "system":
+                    # "SWIFT will disconnect the bank": the network that shuts someone out is the actor
+                    subjects = [{"actor_name": self.lexicon.assets[first.key].name, "start": first.start}]
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]

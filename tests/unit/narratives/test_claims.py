@@ -254,3 +254,9 @@ def test_anna_berg_and_finance_minister_sylvia_holm_touted_a_common_currency():
         del ACTORS["Sylvia Holm"]
     assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
         ("Anna Berg", "BRICS currency", "proposed"), ("Sylvia Holm", "BRICS currency", "proposed")}
+
+
+def test_swift_will_be_discontinuing_service_to_the_bank_of_ruritania():
+    rows = claims("Officials said SWIFT will be discontinuing service to the Bank of Ruritania.")
+    assert [(r["actor_name"], r["asset"], r["direction"], r["action"]) for r in rows] == [
+        ("SWIFT", "SWIFT", "neutral", "ban")]
