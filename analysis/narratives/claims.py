@@ -98,6 +98,7 @@ _BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|
 _TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
 _TRADED = {"sell", "buy", "dump", "offload"}
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_INCLUDING = re.compile(r",\s+(?:including|such as|notably|among them)\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"[^.;:]*?\bbetween\s+(?:the\s+)?")
 _BILATERAL = {"settle", "switch", "use", "add"}
 _PAYMENT_ACTIONS = {"settle", "switch", "use", "launch", "join", "connect", "abandon", "reduce", "undermine"}
@@ -308,6 +309,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
+    members = _members(text, clause_start, verb, mentions)
+    if members:
+        return members, clause_start
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
     # joined up again below.
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
@@ -356,6 +360,24 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         if verb.end <= m["start"] < sentence["end"] and _BY_AFTER.search(text[max(verb.end, m["start"] - 12):m["start"]]):
             return [m], clause_start
     return [], clause_start
+
+
+def _members(text: str, clause_start: int, verb: _Span, mentions: list[dict]) -> list[dict]:
+    """"five countries, including A, B, and C, have agreed to ...": the members listed in the subject's aside."""
+    found = _INCLUDING.search(text, clause_start, verb.start)
+    if not found:
+        return []
+    listed = [m for m in mentions if found.end() <= m["start"] < verb.start]
+    if not listed or listed[0]["start"] != found.end():
+        return []
+    chain = [listed[0]]
+    for m in listed[1:]:
+        if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[chain[-1]["end"]:m["start"]]):
+            break
+        chain.append(m)
+    # the aside closes with a comma and the verb's phrase follows: "..., and C, have been cooperating"
+    rest = text[chain[-1]["end"]:verb.start]
+    return chain if len(chain) > 1 and re.fullmatch(r",\s+(?:[a-z][\w’'-]*\s+){0,6}", rest) else []
 
 
 def _between_pair(text: str, verb: _Span, sentence: dict, mentions: list[dict]) -> list[dict] | None:
