@@ -31,6 +31,9 @@ of the actor stage. Per sentence:
 6. **Attribution** (:mod:`analysis.narratives.attribution`): "according to X", "X said", "said X", and quotations whose speaker is
    named in the same or a neighbouring sentence. ``asserted_by_article`` is true when nobody
    is credited, i.e. the article states the claim in its own voice.
+7. **Links** (:mod:`analysis.narratives.claim_links`): the members a subject lists ("countries, including A and
+   B, have …"), the two sides of "trade … between A and B", the replacement of "replaced the dollar with the
+   euro", and leaving the dollar folded into the switch of payments it goes with (one move, one claim).
 
 :func:`claim_rows` is pure: a document's text, sentences, mentions and amounts in, rows out.
 Rules, not a statistical parser: the claims must be explainable to a reader sentence by
@@ -50,6 +53,7 @@ from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry
 from analysis.lexicons.words import months
 from analysis.narratives.amounts import Amount
 from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
+from analysis.narratives.claim_links import BILATERAL, between_pair, fold_dollar, members, replacement
 
 __all__ = ["DIRECTION", "ACTOR_TYPES", "SIDES", "POLARITIES", "STATUSES", "AssetEntry", "ClaimLexicon",
            "load_claim_lexicon", "ClaimExtractor", "claim_rows"]
@@ -98,12 +102,6 @@ _BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|
 _TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
 _TRADED = {"sell", "buy", "dump", "offload"}
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
-_INCLUDING = re.compile(r",\s+(?:including|such as|notably|among them)\s+(?:the\s+)?")
-_BETWEEN = re.compile(r"[^.;:]*?\bbetween\s+(?:the\s+)?")
-_BILATERAL = {"settle", "switch", "use", "add"}
-_PAYMENT_ACTIONS = {"settle", "switch", "use", "launch", "join", "connect", "abandon", "reduce", "undermine"}
-_INSTEAD = re.compile(r"\s+(?:with|by|for|in favou?r of|to)\s+(?:(?:the|a|an|trade|trading|payments?|settlements?|"
-                      r"in|other|its|their)\s+)*", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
 _MONTHS = "|".join(month.name for month in months())
@@ -188,7 +186,7 @@ class ClaimExtractor:
                 candidates = [m for m in s_actors if id(m) not in owners]
                 subjects, clause_start = _subjects(text, sentence, verb, first, candidates,
                                                    "settle" if action == "settle" else polarity)
-                pair = _between_pair(text, verb, sentence, s_actors) if action in _BILATERAL else None
+                pair = between_pair(text, verb, sentence, s_actors) if action in BILATERAL else None
                 if pair:  # "trade in local currencies between A and B": the two sides are the actors
                     subjects = pair
                 if not subjects and polarity == "exclude" and first.end <= verb.start and \
@@ -203,7 +201,7 @@ class ClaimExtractor:
                 speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
                 objects = _coordinated(text, first, s_assets)
                 # "replaced the dollar with the euro", "ditch the dollar in favour of the yuan": the euro is taken up
-                instead = _replacement(text, objects[-1], s_assets) if polarity == "divest" else None
+                instead = replacement(text, objects[-1], s_assets) if polarity == "divest" else None
                 for asset in objects + (_coordinated(text, instead, s_assets) if instead else []):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity if asset.start < objects[-1].end + 1 else "acquire"
@@ -213,7 +211,7 @@ class ClaimExtractor:
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
                     self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
                               status, speaker, negated, text)
-            _fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
+            fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
         return rows
 
     @staticmethod
@@ -309,9 +307,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
-    members = _members(text, clause_start, verb, mentions)
-    if members:
-        return members, clause_start
+    listed = members(text, clause_start, verb, mentions)
+    if listed:
+        return listed, clause_start
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
     # joined up again below.
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
@@ -360,55 +358,6 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         if verb.end <= m["start"] < sentence["end"] and _BY_AFTER.search(text[max(verb.end, m["start"] - 12):m["start"]]):
             return [m], clause_start
     return [], clause_start
-
-
-def _members(text: str, clause_start: int, verb: _Span, mentions: list[dict]) -> list[dict]:
-    """"five countries, including A, B, and C, have agreed to ...": the members listed in the subject's aside."""
-    found = _INCLUDING.search(text, clause_start, verb.start)
-    if not found:
-        return []
-    listed = [m for m in mentions if found.end() <= m["start"] < verb.start]
-    if not listed or listed[0]["start"] != found.end():
-        return []
-    chain = [listed[0]]
-    for m in listed[1:]:
-        if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[chain[-1]["end"]:m["start"]]):
-            break
-        chain.append(m)
-    # the aside closes with a comma and the verb's phrase follows: "..., and C, have been cooperating"
-    rest = text[chain[-1]["end"]:verb.start]
-    return chain if len(chain) > 1 and re.fullmatch(r",\s+(?:[a-z][\w’'-]*\s+){0,6}", rest) else []
-
-
-def _between_pair(text: str, verb: _Span, sentence: dict, mentions: list[dict]) -> list[dict] | None:
-    """"settlement in local currencies between A and B": the actor mentions A and B, when the verb's phrase names them."""
-    found = _BETWEEN.search(text, verb.end, sentence["end"])
-    if not found or found.start() - verb.end > _OBJECT_WINDOW:
-        return None
-    first = [m for m in mentions if m["start"] >= found.end()]
-    if len(first) < 2 or first[0]["start"] != found.end() or \
-            not re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", text[first[0]["end"]:first[1]["start"]]):
-        return None
-    return first[:2]
-
-
-def _replacement(text: str, last: _Span, assets: list[_Span]) -> _Span | None:
-    """What replaces a dropped object: "the dollar with the euro", "the dollar in favour of trade in yuan"."""
-    for asset in assets:
-        if asset.start >= last.end:
-            return asset if _INSTEAD.fullmatch(text[last.end:asset.start]) else None
-    return None
-
-
-def _fold_dollar(rows: list[dict], sent_idx: int, dollar: str) -> None:
-    """One move, not two: an actor that switches its payments to an alternative in a sentence that also has it
-    leave the dollar ("switch to national currencies to move away from the dollar") makes one claim. Reserve moves
-    ("sold dollars and bought yuan") stay two."""
-    here = [r for r in rows if r["sent_idx"] == sent_idx]
-    adopting = {r["actor_name"] for r in here if r["direction"] == "away_from_usd" and r["asset"] != dollar
-                and r["action"] in _PAYMENT_ACTIONS}
-    rows[:] = [r for r in rows if not (r["sent_idx"] == sent_idx and r["actor_name"] in adopting and
-                                       r["asset"] == dollar and r["action"] in {"abandon", "reduce", "undermine"})]
 
 
 def _after_preposition(text: str, mention: dict, clause_start: int) -> bool:
