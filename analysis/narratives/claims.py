@@ -100,6 +100,10 @@ _BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|
                 False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
                                   re.IGNORECASE)}
 _TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
+_ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
+                    r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+                    r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
+_VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bas)(?<!\bits)(?<!\bthis)")
 _TRADED = {"sell", "buy", "dump", "offload"}
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -312,8 +316,10 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         return listed, clause_start
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
     # joined up again below.
+    own_start = clause_start
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
         clause_start = brk.end()
+    and_start = clause_start
     speech_end = None
     for speech in SPEECH.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
@@ -329,7 +335,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)
                    if not (_INTRO.match(text, clause_start) and
                            not any(clause_start <= m["start"] < a.start() for m in mentions))]
-    before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
+    asked = [a.end() for a in _ASKED.finditer(text, clause_start, verb.start)
+             if any(m["start"] == a.end() for m in mentions)]  # "suggested that Freedonia consider ...": Freedonia
+    before = [m for m in mentions if max([clause_start, *asked]) <= m["start"] and m["end"] <= verb.start
               and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
     if before:
         first = before[0]
@@ -346,6 +354,12 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
             while earlier and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", text[earlier[-1]["end"]:group[0]["start"]]):
                 group.insert(0, earlier.pop())
         return group, clause_start
+    if own_start < and_start and _VERB_FIRST.match(text, and_start):
+        # "Ruritania refused X, and insisted on Y": the verb phrase shares the subject before ", and"
+        shared = [m for m in mentions if own_start <= m["start"] < and_start
+                  and not _after_preposition(text, m, own_start)]
+        if shared:  # its clause starts at its verb, speech verb or not ("and insisted on ...")
+            return shared[:1], and_start
     if speech_end is not None and _PRONOUN.match(text, clause_start):
         for m in reversed([m for m in mentions if sentence["start"] <= m["start"] < clause_start]):
             return [m], clause_start

@@ -266,3 +266,14 @@ def test_three_countries_including_ruritania_freedonia_and_sylvania_have_been_us
     rows = claims("Since last year, three countries, including Ruritania, Freedonia, and Sylvania, have been "
                   "cooperating on the use of local currencies in trade.")
     assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia", "Sylvania"}
+
+
+def test_ruritania_suggested_that_freedonia_consider_using_the_yuan():
+    rows = claims("Ruritania has suggested that Freedonia consider options such as using the yuan in trade.")
+    assert [(r["actor_name"], r["asset"], r["status"]) for r in rows] == [("Freedonia", "yuan", "proposed")]
+
+
+def test_ruritania_refused_payment_in_yuan_and_insisted_on_payment_in_rubles():
+    rows = claims("Initially, Ruritania refused to accept payment in yuan, and insisted on payment in rubles.")
+    assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
+        ("Ruritania", "yuan", "denied"), ("Ruritania", "ruble", "proposed")}
