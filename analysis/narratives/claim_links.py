@@ -1,4 +1,5 @@
-"""Links between the parts of a claim that reach beyond a verb and its subject (:mod:`analysis.narratives.claims`).
+"""Links between the parts of a claim that reach beyond a verb and its subject (:mod:`analysis.narratives.claims`),
+and the patterns its subject and object rules use.
 
 - the members a subject lists in an aside: "five countries, including A, B, and C, have ..." (:func:`members`);
 - the two sides a bilateral phrase names: "trade in local currencies between A and B" (:func:`between_pair`);
@@ -17,9 +18,29 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.narratives.claims import _Span as Span
 
-__all__ = ["BILATERAL", "members", "between_pair", "replacement", "fold_dollar"]
+__all__ = ["BILATERAL", "members", "between_pair", "replacement", "fold_dollar", "INTRO", "BEFORE_LINK", "TITLED_LINK",
+           "ASKED", "VERB_FIRST", "TRADED", "IN_BEFORE"]
 
 OBJECT_WINDOW = 100      # characters from a verb to what its phrase names
+# "Earlier this year, the A and B ...": a fronted adverbial, not a noun with its appositive.
+INTRO = re.compile(r"\s*(?:earlier|later|last|this|in|on|at|since|after|before|during|meanwhile|however|moreover|"
+                   r"yesterday|today|recently|separately|furthermore|additionally|also|so far|over|for|under|amid|"
+                   r"following|despite|now|then|still|first|finally)\b", re.IGNORECASE)
+# What may stand between an object and a verb after it: a noun form or an intransitive verb takes modifiers
+# ("gold reserve purchases", "holdings of Treasuries have fallen"), not a preposition's phrase ("euro in oil sales")
+# nor a clause ("a common currency as the bloc aims to challenge"); another verb only its passive ("Treasuries
+# were sold", "Treasuries sold by").
+BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|who|while|when|and|but|by|with|"
+                                r"from|on|at)\b)[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),
+                False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
+                                  re.IGNORECASE)}
+TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
+ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
+                   r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+                   r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
+VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bas)(?<!\bits)(?<!\bthis)")
+TRADED = {"sell", "buy", "dump", "offload"}
+IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _INCLUDING = re.compile(r",\s+(?:including|such as|notably|among them)\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"[^.;:]*?\bbetween\s+(?:the\s+)?")
 BILATERAL = {"settle", "switch", "use", "add"}

@@ -51,9 +51,9 @@ from analysis.actors.matching import AliasMatcher
 from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
 from analysis.lexicons.words import months
+from analysis.narratives import claim_links as links
 from analysis.narratives.amounts import Amount
 from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
-from analysis.narratives.claim_links import BILATERAL, between_pair, fold_dollar, members, replacement
 
 __all__ = ["DIRECTION", "ACTOR_TYPES", "SIDES", "POLARITIES", "STATUSES", "AssetEntry", "ClaimLexicon",
            "load_claim_lexicon", "ClaimExtractor", "claim_rows"]
@@ -76,10 +76,6 @@ _FORMERLY = re.compile(r"\b(?:used to|no longer|formerly|previously|stop|stops|s
                        re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|whose|which|who|led by|once|now|long)\b[^,;]*,")
-# "Earlier this year, the A and B ...": a fronted adverbial, not a noun with its appositive.
-_INTRO = re.compile(r"\s*(?:earlier|later|last|this|in|on|at|since|after|before|during|meanwhile|however|moreover|"
-                    r"yesterday|today|recently|separately|furthermore|additionally|also|so far|over|for|under|amid|"
-                    r"following|despite|now|then|still|first|finally)\b", re.IGNORECASE)
 _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|into)\s+(?:the\s+)?$")
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
@@ -91,21 +87,6 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:abo
 _CUT_OFF = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?off\b")
 _MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
 _AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
-# What may stand between an object and a verb after it: a noun form or an intransitive verb takes modifiers
-# ("gold reserve purchases", "holdings of Treasuries have fallen"), not a preposition's phrase ("euro in oil sales")
-# nor a clause ("a common currency as the bloc aims to challenge"); another verb only its passive ("Treasuries
-# were sold", "Treasuries sold by").
-_BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|who|while|when|and|but|by|with|from|on|at)\b)"
-                                 r"[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),
-                False: re.compile(r"[)\]]?\s+(?:(?:was|were|is|are|be|been|being|has|have|had|will|would)\s+){0,3}",
-                                  re.IGNORECASE)}
-_TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3}")
-_ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
-                    r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
-                    r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
-_VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bas)(?<!\bits)(?<!\bthis)")
-_TRADED = {"sell", "buy", "dump", "offload"}
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
 
 _MONTHS = "|".join(month.name for month in months())
@@ -180,8 +161,8 @@ class ClaimExtractor:
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
                 if first is None:
                     continue
-                if action in _TRADED and self.lexicon.assets[first.key].kind == "currency" and \
-                        _IN_BEFORE.search(text, verb.end, first.start):
+                if action in links.TRADED and self.lexicon.assets[first.key].kind == "currency" and \
+                        links.IN_BEFORE.search(text, verb.end, first.start):
                     action, polarity = "settle", "acquire"  # "sold oil in yuan": the yuan is the means of payment
                 # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
                 # "Freedonia's gold reserves": the possessor of an asset is its holder.
@@ -190,7 +171,7 @@ class ClaimExtractor:
                 candidates = [m for m in s_actors if id(m) not in owners]
                 subjects, clause_start = _subjects(text, sentence, verb, first, candidates,
                                                    "settle" if action == "settle" else polarity)
-                pair = between_pair(text, verb, sentence, s_actors) if action in BILATERAL else None
+                pair = links.between_pair(text, verb, sentence, s_actors) if action in links.BILATERAL else None
                 if pair:  # "trade in local currencies between A and B": the two sides are the actors
                     subjects = pair
                 if not subjects and polarity == "exclude" and first.end <= verb.start and \
@@ -205,7 +186,7 @@ class ClaimExtractor:
                 speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
                 objects = _coordinated(text, first, s_assets)
                 # "replaced the dollar with the euro", "ditch the dollar in favour of the yuan": the euro is taken up
-                instead = replacement(text, objects[-1], s_assets) if polarity == "divest" else None
+                instead = links.replacement(text, objects[-1], s_assets) if polarity == "divest" else None
                 for asset in objects + (_coordinated(text, instead, s_assets) if instead else []):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity if asset.start < objects[-1].end + 1 else "acquire"
@@ -215,7 +196,7 @@ class ClaimExtractor:
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
                     self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
                               status, speaker, negated, text)
-            fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
+            links.fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
         return rows
 
     @staticmethod
@@ -283,7 +264,7 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
         if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
             between = text[asset.end:verb.start]
             if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs) \
-                    and _BEFORE_LINK[side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))] \
+                    and links.BEFORE_LINK[side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))] \
                     .fullmatch(between):
                 return asset
             break
@@ -311,7 +292,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
-    listed = members(text, clause_start, verb, mentions)
+    listed = links.members(text, clause_start, verb, mentions)
     if listed:
         return listed, clause_start
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
@@ -333,9 +314,9 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
                     _LOCATIVE_AFTER.match(text[asset.end:m["start"]]):
                 return [m], clause_start
     appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)
-                   if not (_INTRO.match(text, clause_start) and
+                   if not (links.INTRO.match(text, clause_start) and
                            not any(clause_start <= m["start"] < a.start() for m in mentions))]
-    asked = [a.end() for a in _ASKED.finditer(text, clause_start, verb.start)
+    asked = [a.end() for a in links.ASKED.finditer(text, clause_start, verb.start)
              if any(m["start"] == a.end() for m in mentions)]  # "suggested that Freedonia consider ...": Freedonia
     before = [m for m in mentions if max([clause_start, *asked]) <= m["start"] and m["end"] <= verb.start
               and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
@@ -345,7 +326,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         for m in before[1:]:
             link = text[group[-1]["end"]:m["start"]]
             if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", link) or (
-                    m["actor_type"] == "person" and _TITLED_LINK.fullmatch(link)):  # "and Ruritanian finance minister X"
+                    m["actor_type"] == "person" and links.TITLED_LINK.fullmatch(link)):  # "and Ruritanian finance minister X"
                 group.append(m)
             else:
                 break
@@ -354,7 +335,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
             while earlier and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", text[earlier[-1]["end"]:group[0]["start"]]):
                 group.insert(0, earlier.pop())
         return group, clause_start
-    if own_start < and_start and _VERB_FIRST.match(text, and_start):
+    if own_start < and_start and links.VERB_FIRST.match(text, and_start):
         # "Ruritania refused X, and insisted on Y": the verb phrase shares the subject before ", and"
         shared = [m for m in mentions if own_start <= m["start"] < and_start
                   and not _after_preposition(text, m, own_start)]
