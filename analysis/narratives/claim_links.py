@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.narratives.claims import _Span as Span
 
-__all__ = ["BILATERAL", "members", "between_pair", "replacement", "fold_dollar", "INTRO", "BEFORE_LINK", "TITLED_LINK",
+__all__ = ["ADJECTIVAL", "measured", "BILATERAL", "members", "between_pair", "replacement", "fold_dollar", "INTRO", "BEFORE_LINK", "TITLED_LINK",
            "ASKED", "VERB_FIRST", "TRADED", "IN_BEFORE"]
 
 OBJECT_WINDOW = 100      # characters from a verb to what its phrase names
@@ -39,6 +39,9 @@ ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|
                    r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
                    r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
 VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bas)(?<!\bits)(?<!\bthis)")
+ADJECTIVAL = re.compile(r"\b(?:the|its|their)\s+(?:most|least)\s+$", re.IGNORECASE)
+# "a trillion dollars in US securities", "billions of dollars worth of Treasuries": the dollars measure the asset
+_MEASURE = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w’'.-]+\s+){0,2}")
 TRADED = {"sell", "buy", "dump", "offload"}
 IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 _INCLUDING = re.compile(r",\s+(?:including|such as|notably|among them)\s+(?:the\s+)?")
@@ -96,3 +99,13 @@ def fold_dollar(rows: list[dict], sent_idx: int, dollar: str) -> None:
                 and r["action"] in _PAYMENT_ACTIONS}
     rows[:] = [r for r in rows if not (r["sent_idx"] == sent_idx and r["actor_name"] in adopting and
                                        r["asset"] == dollar and r["action"] in {"abandon", "reduce", "undermine"})]
+
+
+def measured(text: str, first: Span | None, assets: list[Span]) -> Span | None:
+    """The object, or what an amount of dollars measures: "sell a trillion dollars in US assets": US assets."""
+    if first is None or first.key != "currency:USD":
+        return first
+    for asset in assets:
+        if asset.start >= first.end:
+            return asset if _MEASURE.fullmatch(text[first.end:asset.start]) and asset.key != first.key else first
+    return first

@@ -80,7 +80,8 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
-_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
+_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b|"
+                          r"\b(?:in a bid to|in order to|so as to|in an (?:effort|attempt) to|with the aim of)\b")
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
                            r"just|a record|more than|less than|an estimated)\s+)*$", re.IGNORECASE)
@@ -152,6 +153,8 @@ class ClaimExtractor:
             s_money = [a for a in by_sentence["money"].get(position, []) if a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
+                if links.ADJECTIVAL.search(text, max(0, verb.start - 12), verb.start):
+                    continue  # "the most traded currency": a description, not a move
                 action, polarity = self.lexicon.verbs[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
@@ -159,6 +162,7 @@ class ClaimExtractor:
                         not verb.key.endswith("ing"):  # "will be discontinuing service" is no passive
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
+                first = links.measured(text, first, s_assets)
                 if first is None:
                     continue
                 if action in links.TRADED and self.lexicon.assets[first.key].kind == "currency" and \

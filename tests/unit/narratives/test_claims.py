@@ -277,3 +277,18 @@ def test_ruritania_refused_payment_in_yuan_and_insisted_on_payment_in_rubles():
     rows = claims("Initially, Ruritania refused to accept payment in yuan, and insisted on payment in rubles.")
     assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
         ("Ruritania", "yuan", "denied"), ("Ruritania", "ruble", "proposed")}
+
+
+def test_ruritania_threatened_to_sell_a_trillion_dollars_in_us_securities():
+    rows = claims("Ruritania has threatened to sell a trillion dollars in U.S. securities.")
+    assert [(r["asset"], r["direction"], r["status"]) for r in rows] == [
+        ("US dollar assets", "away_from_usd", "speculative")]
+
+
+def test_the_most_traded_currency_followed_by_the_euro_is_no_claim():
+    assert claims("Ruritania said the US is still the most traded currency, followed by the euro.") == []
+
+
+def test_trading_with_freedonia_in_a_bid_to_ease_a_strong_dollar_is_no_claim_on_the_dollar():
+    rows = claims("Ruritania wants firms to keep trading with Freedonia in a bid to soften the effects of a strong dollar.")
+    assert rows == []
