@@ -38,7 +38,7 @@ TITLED_LINK = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\
 ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|"
                    r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
                    r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
-VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bas)(?<!\bits)(?<!\bthis)")
+VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|has|have|had|will|would|was|is)\b")
 ADJECTIVAL = re.compile(r"\b(?:the|its|their)\s+(?:most|least)\s+$", re.IGNORECASE)
 # "a trillion dollars in US securities", "billions of dollars worth of Treasuries": the dollars measure the asset
 _MEASURE = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w’'.-]+\s+){0,2}")
