@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.narratives.claims import _Span as Span
 
-__all__ = ["ADJECTIVAL", "measured", "BILATERAL", "members", "between_pair", "replacement", "fold_dollar", "INTRO", "BEFORE_LINK", "TITLED_LINK",
+__all__ = ["ADJECTIVAL", "PURPOSE", "measured", "BILATERAL", "members", "between_pair", "replacement", "fold_dollar", "INTRO", "BEFORE_LINK", "TITLED_LINK",
            "ASKED", "VERB_FIRST", "TRADED", "IN_BEFORE"]
 
 OBJECT_WINDOW = 100      # characters from a verb to what its phrase names
@@ -39,6 +39,8 @@ ASKED = re.compile(r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|
                    r"ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|invit(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
                    r"encourag(?:e|es|ed|ing))\s+(?:that\s+)?(?:the\s+)?")
 VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?(?:[a-z]+ed|has|have|had|will|would|was|is)\b")
+PURPOSE = re.compile(r"\b(?:in order to|in a bid to|so as to|in an (?:effort|attempt) to|with the aim of)\b",
+                     re.IGNORECASE)
 ADJECTIVAL = re.compile(r"\b(?:the|its|their)\s+(?:most|least)\s+$", re.IGNORECASE)
 # "a trillion dollars in US securities", "billions of dollars worth of Treasuries": the dollars measure the asset
 _MEASURE = re.compile(r"\s+(?:in|of|worth of)\s+(?:[\w’'.-]+\s+){0,2}")

@@ -155,6 +155,9 @@ class ClaimExtractor:
             for verb in s_verbs:
                 if links.ADJECTIVAL.search(text, max(0, verb.start - 12), verb.start):
                     continue  # "the most traded currency": a description, not a move
+                claimed = [r["end"] for r in rows if r["sent_idx"] == sentence["sent_idx"]]
+                if claimed and links.PURPOSE.search(text, max(claimed), verb.start):
+                    continue  # "joined mBridge in order to speed up payments using CBDCs": the motive of the move
                 action, polarity = self.lexicon.verbs[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"

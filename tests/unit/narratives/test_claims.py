@@ -292,3 +292,9 @@ def test_the_most_traded_currency_followed_by_the_euro_is_no_claim():
 def test_trading_with_freedonia_in_a_bid_to_ease_a_strong_dollar_is_no_claim_on_the_dollar():
     rows = claims("Ruritania wants firms to keep trading with Freedonia in a bid to soften the effects of a strong dollar.")
     assert rows == []
+
+
+def test_ruritania_joined_mbridge_in_order_to_speed_up_payments_using_digital_currencies():
+    rows = claims("Ruritania joined mBridge in order to speed up cross-border payments using central bank digital "
+                  "currencies.")
+    assert [(r["actor_name"], r["asset"]) for r in rows] == [("Ruritania", "mBridge")]
