@@ -33,9 +33,10 @@ CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:while|but|whereas|although|
 NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|cannot|denied|denies|deny|denying|rejected|rejects|reject|"
                       r"ruled out|rules out|refused|refuses|declined|declines|dismissed|dismisses)\b|n[’']t\b",
                       re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potentially|likely|unlikely|expected to|"
+_SPECULATIVE = re.compile(r"\b(?:could|might|may|threat(?:en|ens|ened|ening)|possibly|perhaps|potentially|likely|"
+                          r"unlikely|expected to|"
                           r"speculat\w*|rumou?r\w*|if)\b", re.IGNORECASE)
-_PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
+_PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|insist(?:s|ed|ing)? on|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
                        r"advocat\w*|consider\w*|discuss\w*|study|studying|feasibility|idea)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:will|would|shall|[’']ll|plan(?:s|ned|ning)?(?: to)?|intend\w*|intention|aim(?:s|ed)? to|"
                       r"set to|due to|going to|agreed to|agree to|prepared to|ready to|pledg\w*|seek\w*|"

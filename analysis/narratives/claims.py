@@ -31,6 +31,9 @@ of the actor stage. Per sentence:
 6. **Attribution** (:mod:`analysis.narratives.attribution`): "according to X", "X said", "said X", and quotations whose speaker is
    named in the same or a neighbouring sentence. ``asserted_by_article`` is true when nobody
    is credited, i.e. the article states the claim in its own voice.
+7. **Links** (:mod:`analysis.narratives.claim_links`): the members a subject lists ("countries, including A and
+   B, have …"), the two sides of "trade … between A and B", the replacement of "replaced the dollar with the
+   euro", and leaving the dollar folded into the switch of payments it goes with (one move, one claim).
 
 :func:`claim_rows` is pure: a document's text, sentences, mentions and amounts in, rows out.
 Rules, not a statistical parser: the claims must be explainable to a reader sentence by
@@ -48,6 +51,7 @@ from analysis.actors.matching import AliasMatcher
 from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
 from analysis.lexicons.words import months
+from analysis.narratives import claim_links as links
 from analysis.narratives.amounts import Amount
 from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
 
@@ -76,7 +80,8 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
-_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
+_OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b|"
+                          r"\b(?:in a bid to|in order to|so as to|in an (?:effort|attempt) to|with the aim of)\b")
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
                            r"just|a record|more than|less than|an estimated)\s+)*$", re.IGNORECASE)
@@ -148,35 +153,57 @@ class ClaimExtractor:
             s_money = [a for a in by_sentence["money"].get(position, []) if a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
+                if links.ADJECTIVAL.search(text, max(0, verb.start - 12), verb.start):
+                    continue  # "the most traded currency": a description, not a move
+                claimed = [r["end"] for r in rows if r["sent_idx"] == sentence["sent_idx"]]
+                if claimed and links.PURPOSE.search(text, max(claimed), verb.start):
+                    continue  # "joined mBridge in order to speed up payments using CBDCs": the motive of the move
                 action, polarity = self.lexicon.verbs[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
-                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
+                if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start) and \
+                        not verb.key.endswith("ing"):  # "will be discontinuing service" is no passive
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
+                first = links.measured(text, first, s_assets)
                 if first is None:
                     continue
+                if action in links.TRADED and self.lexicon.assets[first.key].kind == "currency" and \
+                        links.IN_BEFORE.search(text, verb.end, first.start):
+                    action, polarity = "settle", "acquire"  # "sold oil in yuan": the yuan is the means of payment
                 # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
                 # "Freedonia's gold reserves": the possessor of an asset is its holder.
                 owners = ({id(m) for m in s_actors if _owns(text, m, first)}
                           if self.lexicon.assets[first.key].kind != "asset" else set())
                 candidates = [m for m in s_actors if id(m) not in owners]
-                subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
+                subjects, clause_start = _subjects(text, sentence, verb, first, candidates,
+                                                   "settle" if action == "settle" else polarity)
+                pair = links.between_pair(text, verb, sentence, s_actors) if action in links.BILATERAL else None
+                if pair:  # "trade in local currencies between A and B": the two sides are the actors
+                    subjects = pair
+                if not subjects and polarity == "exclude" and first.end <= verb.start and \
+                        self.lexicon.assets[first.key].kind == "system":
+                    # "SWIFT will disconnect the bank": the network that shuts someone out is the actor
+                    subjects = [{"actor_name": self.lexicon.assets[first.key].name, "start": first.start}]
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]
                 negated = bool(NEGATION.search(window[-60:]))
                 status = claim_status(window, negated, self.lexicon.status_cap.get(action))
                 speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
-                for asset in _coordinated(text, first, s_assets):
+                objects = _coordinated(text, first, s_assets)
+                # "replaced the dollar with the euro", "ditch the dollar in favour of the yuan": the euro is taken up
+                instead = links.replacement(text, objects[-1], s_assets) if polarity == "divest" else None
+                for asset in objects + (_coordinated(text, instead, s_assets) if instead else []):
                     entry = self.lexicon.assets[asset.key]
-                    turned = polarity
+                    turned = polarity if asset.start < objects[-1].end + 1 else "acquire"
                     if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
                         turned = "divest" if polarity == "acquire" else "acquire"
                     direction = DIRECTION.get((turned, entry.side), "neutral")
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
                     self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
                               status, speaker, negated, text)
+            links.fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
         return rows
 
     @staticmethod
@@ -243,7 +270,9 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
     for asset in reversed(assets) if side != "after" else ():
         if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
             between = text[asset.end:verb.start]
-            if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs):
+            if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs) \
+                    and links.BEFORE_LINK[side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))] \
+                    .fullmatch(between):
                 return asset
             break
     return None
@@ -270,10 +299,15 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
         clause_start = brk.end()
+    listed = links.members(text, clause_start, verb, mentions)
+    if listed:
+        return listed, clause_start
     # ", and" starts a new clause; a list of actors ending in one ("Brazil, Russia, and China sold ...") is
     # joined up again below.
+    own_start = clause_start
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
         clause_start = brk.end()
+    and_start = clause_start
     speech_end = None
     for speech in SPEECH.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
@@ -286,14 +320,20 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
             if m["actor_type"] == "country" and asset.end <= m["start"] < sentence["end"] and \
                     _LOCATIVE_AFTER.match(text[asset.end:m["start"]]):
                 return [m], clause_start
-    appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
-    before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
+    appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)
+                   if not (links.INTRO.match(text, clause_start) and
+                           not any(clause_start <= m["start"] < a.start() for m in mentions))]
+    asked = [a.end() for a in links.ASKED.finditer(text, clause_start, verb.start)
+             if any(m["start"] == a.end() for m in mentions)]  # "suggested that Freedonia consider ...": Freedonia
+    before = [m for m in mentions if max([clause_start, *asked]) <= m["start"] and m["end"] <= verb.start
               and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
     if before:
         first = before[0]
         group = [first]
         for m in before[1:]:
-            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", text[group[-1]["end"]:m["start"]]):
+            link = text[group[-1]["end"]:m["start"]]
+            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", link) or (
+                    m["actor_type"] == "person" and links.TITLED_LINK.fullmatch(link)):  # "and Ruritanian finance minister X"
                 group.append(m)
             else:
                 break
@@ -302,10 +342,16 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
             while earlier and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", text[earlier[-1]["end"]:group[0]["start"]]):
                 group.insert(0, earlier.pop())
         return group, clause_start
+    if own_start < and_start and links.VERB_FIRST.match(text, and_start):
+        # "Ruritania refused X, and insisted on Y": the verb phrase shares the subject before ", and"
+        shared = [m for m in mentions if own_start <= m["start"] < and_start
+                  and not _after_preposition(text, m, own_start)]
+        if shared:  # its clause starts at its verb, speech verb or not ("and insisted on ...")
+            return shared[:1], and_start
     if speech_end is not None and _PRONOUN.match(text, clause_start):
         for m in reversed([m for m in mentions if sentence["start"] <= m["start"] < clause_start]):
             return [m], clause_start
-    if polarity == "acquire":  # "Mir cards were brought into wider use in Venezuela"
+    if polarity == "acquire":  # "Mir cards were brought into wider use in Venezuela" (not "settle ... in China")
         for m in mentions:
             if m["actor_type"] == "country" and verb.end <= m["start"] < sentence["end"] and \
                     _LOCATIVE_AFTER.match(text[verb.end:m["start"]]):

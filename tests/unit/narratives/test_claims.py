@@ -200,3 +200,101 @@ def test_verb_lexicon_errors_name_file_entry_and_choices(tmp_path):
                                                 encoding="utf-8")
     with pytest.raises(LexiconError, match=r"claim_verbs.yaml, entry 1 \(sell\): 'polarity' is 'sideways'; use one of"):
         load_claim_lexicon(tmp_path)
+
+
+def test_earlier_this_year_ruritania_and_freedonia_paid_in_yuan():
+    rows = claims("Earlier this year, Ruritania and Freedonia completed their first transaction, valued at $5 million, "
+                  "using the yuan.")
+    assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia"}
+
+
+def test_a_common_currency_as_the_bloc_aims_to_challenge_western_finance_is_no_move_toward_the_dollar():
+    rows = claims("Ruritania backed a common currency as the bloc aims to challenge Western finance.")
+    assert all(r["direction"] != "toward_usd" for r in rows)
+
+
+def test_the_euro_in_oil_sales_is_not_a_sale_of_euros():
+    rows = claims("Freedonia now receives the euro in oil sales.")
+    assert not any(r["action"] == "sell" for r in rows)
+
+
+def test_freedonia_replaced_the_dollar_with_the_euro_in_oil_sales():
+    rows = claims("Freedonia replaced the dollar with the euro in oil sales.")
+    assert [(r["actor_name"], r["asset"], r["direction"]) for r in rows] == [("Freedonia", "euro", "away_from_usd")]
+
+
+def test_ruritania_sold_oil_in_yuan_is_a_settlement():
+    rows = claims("Ruritania sold its oil in yuan last year.")
+    assert [(r["action"], r["asset"], r["direction"]) for r in rows] == [("settle", "yuan", "away_from_usd")]
+
+
+def test_a_move_that_could_increase_local_currency_trade_between_ruritania_and_freedonia():
+    rows = claims("The Bank of Ruritania joined the platform, a move that could increase local currency transactions "
+                  "between Ruritania and Freedonia.")
+    assert {r["actor_name"] for r in rows if r["asset"] == "local currencies"} == {"Ruritania", "Freedonia"}
+
+
+def test_switching_to_national_currencies_to_move_away_from_the_dollar_is_one_claim():
+    rows = claims("Ruritania and Freedonia agreed to switch to national currencies in trade as they move away from "
+                  "the US dollar.")
+    assert {(r["actor_name"], r["asset"]) for r in rows} == {("Ruritania", "local currencies"),
+                                                             ("Freedonia", "local currencies")}
+
+
+def test_ruritania_sold_dollars_and_bought_gold_are_two_reserve_moves():
+    rows = claims("Ruritania sold dollars and bought gold.")
+    assert {r["asset"] for r in rows} == {"US dollar", "gold"}
+
+
+def test_anna_berg_and_finance_minister_sylvia_holm_touted_a_common_currency():
+    ACTORS["Sylvia Holm"] = ("Sylvia Holm", "person")
+    try:
+        rows = claims("Anna Berg and finance minister Sylvia Holm touted the idea of a common currency.")
+    finally:
+        del ACTORS["Sylvia Holm"]
+    assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
+        ("Anna Berg", "BRICS currency", "proposed"), ("Sylvia Holm", "BRICS currency", "proposed")}
+
+
+def test_swift_will_be_discontinuing_service_to_the_bank_of_ruritania():
+    rows = claims("Officials said SWIFT will be discontinuing service to the Bank of Ruritania.")
+    assert [(r["actor_name"], r["asset"], r["direction"], r["action"]) for r in rows] == [
+        ("SWIFT", "SWIFT", "neutral", "ban")]
+
+
+def test_three_countries_including_ruritania_freedonia_and_sylvania_have_been_using_local_currencies():
+    rows = claims("Since last year, three countries, including Ruritania, Freedonia, and Sylvania, have been "
+                  "cooperating on the use of local currencies in trade.")
+    assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia", "Sylvania"}
+
+
+def test_ruritania_suggested_that_freedonia_consider_using_the_yuan():
+    rows = claims("Ruritania has suggested that Freedonia consider options such as using the yuan in trade.")
+    assert [(r["actor_name"], r["asset"], r["status"]) for r in rows] == [("Freedonia", "yuan", "proposed")]
+
+
+def test_ruritania_refused_payment_in_yuan_and_insisted_on_payment_in_rubles():
+    rows = claims("Initially, Ruritania refused to accept payment in yuan, and insisted on payment in rubles.")
+    assert {(r["actor_name"], r["asset"], r["status"]) for r in rows} == {
+        ("Ruritania", "yuan", "denied"), ("Ruritania", "ruble", "proposed")}
+
+
+def test_ruritania_threatened_to_sell_a_trillion_dollars_in_us_securities():
+    rows = claims("Ruritania has threatened to sell a trillion dollars in U.S. securities.")
+    assert [(r["asset"], r["direction"], r["status"]) for r in rows] == [
+        ("US dollar assets", "away_from_usd", "speculative")]
+
+
+def test_the_most_traded_currency_followed_by_the_euro_is_no_claim():
+    assert claims("Ruritania said the US is still the most traded currency, followed by the euro.") == []
+
+
+def test_trading_with_freedonia_in_a_bid_to_ease_a_strong_dollar_is_no_claim_on_the_dollar():
+    rows = claims("Ruritania wants firms to keep trading with Freedonia in a bid to soften the effects of a strong dollar.")
+    assert rows == []
+
+
+def test_ruritania_joined_mbridge_in_order_to_speed_up_payments_using_digital_currencies():
+    rows = claims("Ruritania joined mBridge in order to speed up cross-border payments using central bank digital "
+                  "currencies.")
+    assert [(r["actor_name"], r["asset"]) for r in rows] == [("Ruritania", "mBridge")]
