@@ -49,7 +49,8 @@ from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
 from analysis.lexicons.words import months
 from analysis.narratives.amounts import Amount
-from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
+from analysis.narratives.attribution import CLAUSE_BREAK, Speakers, speaker_of_clause
+from analysis.narratives.claim_words import ClaimWords, load_claim_words
 
 __all__ = ["DIRECTION", "ACTOR_TYPES", "SIDES", "POLARITIES", "STATUSES", "AssetEntry", "ClaimLexicon",
            "load_claim_lexicon", "ClaimExtractor", "claim_rows"]
@@ -64,6 +65,7 @@ _NOMINAL = re.compile(r"(?:tion|ment|ments|sal|al|ance|out|ion|sales|sale|off|in
 
 _PREPOSITIONS = {"in", "with", "to", "from", "by", "between", "against", "on", "for", "at", "of", "into", "toward",
                  "towards", "across", "among", "than", "over", "about", "via", "like", "including"}
+_ENGLISH = ClaimWords.english(_PREPOSITIONS)
 # Speech verbs; the weak ones ("added", "noted", "announced") only when no object follows: "China added gold".
 _PRONOUN = re.compile(r"\s*(?:it|they|we|he|she|its|their|our|the country|the bank|the government)\b", re.IGNORECASE)
 # "used to invoice in dollars", "stopped using the dollar": the practice is being given up.
@@ -106,26 +108,38 @@ class _Span:
 class ClaimExtractor:
     """The lexicons compiled into automata once; :meth:`extract` runs per document."""
 
-    def __init__(self, lexicon: ClaimLexicon | None = None):
+    def __init__(self, lexicon: ClaimLexicon | None = None, words: dict[str, ClaimWords] | None = None):
         self.lexicon = lexicon or load_claim_lexicon()
         self.asset_matcher = AliasMatcher(self.lexicon.asset_cues)
         self.verb_matcher = AliasMatcher({form: [form] for form in self.lexicon.verbs})
+        # Other languages (claim_words.yaml): their verb forms, their asset cues with the English ones ("SWIFT").
+        self.words = load_claim_words() if words is None else words
+        self.abroad: dict[str, tuple] = {}
+        for language, verbs in self.lexicon.verbs_abroad.items():
+            if language in self.words:
+                cues = {cue: sorted({*ids, *self.lexicon.cues_abroad.get(language, {}).get(cue, ())})
+                        for cue, ids in self.lexicon.asset_cues.items()}
+                cues.update({c: ids for c, ids in self.lexicon.cues_abroad.get(language, {}).items() if c not in cues})
+                self.abroad[language] = (self.words[language], AliasMatcher(cues),
+                                         AliasMatcher({form: [form] for form in verbs}), verbs)
 
     def extract(self, doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
-                amounts: list[Amount] | list[dict]) -> list[dict]:
-        """Rows of the ``claims`` table for one document, in text order."""
+                amounts: list[Amount] | list[dict], language: str | None = None) -> list[dict]:
+        """Rows of the ``claims`` table for one document, in text order, read with ``language``'s words."""
+        words, asset_matcher, verb_matcher, verb_table = self.abroad.get(
+            language or "en", (_ENGLISH, self.asset_matcher, self.verb_matcher, self.lexicon.verbs))
         sentences = sorted(sentences, key=lambda s: s["start"])
         money = [a for a in map(_as_tuple, amounts) if a[3] == "money"]
         in_money = _Covered((a[0], a[1]) for a in money)
-        assets = [_Span(m.start, m.end, m.owners[0]) for m in self.asset_matcher.find(text)
+        assets = [_Span(m.start, m.end, m.owners[0]) for m in asset_matcher.find(text)
                   if not in_money.covers(m.start)]  # "dollars" inside "3 billion dollars"
         in_assets = _Covered((a.start, a.end) for a in assets)
         in_mentions = _Covered((n["start"], n["end"]) for n in mentions)
         sentence_starts = {s["start"] for s in sentences}
         # A verb form inside a name is not a verb: "New Development Bank", "Mir payment system".
-        verbs = [_Span(m.start, m.end, m.alias.lower()) for m in self.verb_matcher.find(text)
+        verbs = [_Span(m.start, m.end, m.alias.lower()) for m in verb_matcher.find(text)
                  if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
-                 and not (text[m.start].isupper() and m.start not in sentence_starts)]
+                 and not (text[m.start].isupper() and m.start not in sentence_starts and not words.nouns_capitalised)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
         speakers = Speakers(text, sentences, actors)
         starts = [s["start"] for s in sentences]
@@ -148,7 +162,7 @@ class ClaimExtractor:
             s_money = [a for a in by_sentence["money"].get(position, []) if a[0] < s_end]
             seen: set[tuple[str, str]] = set()
             for verb in s_verbs:
-                action, polarity = self.lexicon.verbs[verb.key]
+                action, polarity = verb_table[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
                 if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
@@ -161,14 +175,14 @@ class ClaimExtractor:
                 owners = ({id(m) for m in s_actors if _owns(text, m, first)}
                           if self.lexicon.assets[first.key].kind != "asset" else set())
                 candidates = [m for m in s_actors if id(m) not in owners]
-                subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity)
+                subjects, clause_start = _subjects(text, sentence, verb, first, candidates, polarity, words)
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]
-                negated = bool(NEGATION.search(window[-60:]))
-                status = claim_status(window, negated, self.lexicon.status_cap.get(action))
+                negated = bool(words.negation.search(window[-60:]))
+                status = words.status(window, negated, self.lexicon.status_cap.get(action))
                 speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
-                for asset in _coordinated(text, first, s_assets):
+                for asset in _coordinated(text, first, s_assets, words):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
                     if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
@@ -249,12 +263,11 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
     return None
 
 
-def _coordinated(text: str, first: _Span, assets: list[_Span]) -> list[_Span]:
+def _coordinated(text: str, first: _Span, assets: list[_Span], words: ClaimWords = _ENGLISH) -> list[_Span]:
     """The object and those joined to it: "in rupees and dirhams", "gold, yuan or euros"."""
     chosen = [first]
     for asset in assets:
-        if asset.start >= chosen[-1].end and re.fullmatch(r"\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+|in\s+)?",
-                                                          text[chosen[-1].end:asset.start]):
+        if asset.start >= chosen[-1].end and words.coordinated.fullmatch(text[chosen[-1].end:asset.start]):
             chosen.append(asset)
     return chosen
 
@@ -265,7 +278,7 @@ def _owns(text: str, mention: dict, asset: _Span) -> bool:
 
 
 def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: list[dict],
-              polarity: str) -> tuple[list[dict], int]:
+              polarity: str, words: ClaimWords = _ENGLISH) -> tuple[list[dict], int]:
     """The actor mentions that do the verb (several when coordinated), and where the verb's clause starts."""
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
@@ -275,7 +288,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     for brk in _AND_CLAUSE.finditer(text, clause_start, verb.start):
         clause_start = brk.end()
     speech_end = None
-    for speech in SPEECH.finditer(text, clause_start, verb.start):
+    for speech in words.speech.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
     if speech_end is not None:
         clause_start = speech_end
@@ -288,12 +301,12 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
                 return [m], clause_start
     appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
     before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
-              and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
+              and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start, words)]
     if before:
         first = before[0]
         group = [first]
         for m in before[1:]:
-            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", text[group[-1]["end"]:m["start"]]):
+            if words.joined.fullmatch(text[group[-1]["end"]:m["start"]]):
                 group.append(m)
             else:
                 break
@@ -316,15 +329,15 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     return [], clause_start
 
 
-def _after_preposition(text: str, mention: dict, clause_start: int) -> bool:
+def _after_preposition(text: str, mention: dict, clause_start: int, lexicon: ClaimWords = _ENGLISH) -> bool:
     """"with Russia", "in the Chinese market": not a subject. "Bank of China" (a name) is kept."""
     before = text[clause_start:mention["start"]]
     words = re.findall(r"[\w’']+", before)
-    while words and words[-1].lower() in {"the", "a", "an"}:
+    while words and words[-1].lower() in lexicon.articles:
         words.pop()
-    if not words or words[-1].lower() not in _PREPOSITIONS:
+    if not words or words[-1].lower() not in lexicon.prepositions:
         return False
-    return not (words[-1] == "of" and len(words) > 1 and words[-2][:1].isupper())
+    return not (words[-1] in lexicon.of and len(words) > 1 and words[-2][:1].isupper())
 
 
 def _amount_for(text: str, verb: _Span, asset: _Span, clause_start: int, money: list[tuple]) -> tuple | None:
