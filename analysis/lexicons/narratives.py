@@ -81,14 +81,17 @@ def _load_claim_lexicon(folder: str) -> ClaimLexicon:
                 for cue in forms:
                     cues_abroad.setdefault(language, {}).setdefault(cue, set()).add(asset_id)
     table = load_currencies(folder)
-    _, entries = read_lexicon("currencies.yaml", folder)
-    for entry in entries:  # the currencies news names (hand-listed), not all of ISO 4217
+    path, entries = read_lexicon("currencies.yaml", folder)
+    for index, entry in enumerate(entries):  # the currencies news names (hand-listed), not all of ISO 4217
         currency = table.currencies[entry["code"]]
         asset_id = f"currency:{currency.code}"
         assets[asset_id] = AssetEntry(asset_id, "US dollar" if currency.code == "USD" else currency.label,
                                       "usd" if currency.code == "USD" else "alternative", "currency")
         for cue in (*currency.names, *(s for s in currency.symbols if re.fullmatch(r"[A-Z]{3}", s))):
             cues.setdefault(cue, set()).add(asset_id)
+        for language, forms in _abroad(path, index, entry, "cues_abroad").items():
+            for cue in forms:
+                cues_abroad.setdefault(language, {}).setdefault(cue, set()).add(asset_id)
     path, entries = read_lexicon("claim_verbs.yaml", folder)
     verbs: dict[str, tuple[str, str]] = {}
     caps: dict[str, str] = {}

@@ -25,7 +25,7 @@ from analysis.lexicons.io import LEXICON_DIR, read_yaml
 __all__ = ["WORD_LISTS", "ClaimWords", "load_claim_words"]
 
 WORD_LISTS = ("speech", "that", "negation", "speculative", "proposed", "planned", "prepositions", "articles", "of",
-              "and")
+              "and", "contrary")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,10 @@ class ClaimWords:
     of: frozenset[str]
     coordinated: re.Pattern       # between two coordinated objects ("in rupees and dirhams")
     joined: re.Pattern            # between two coordinated subjects ("Russia and China")
+    contrary: re.Pattern          # "settled outside the dollar": the verb's sense turns around
+    object_before: int = 25       # how far before a verb its object may stand (characters)
     nouns_capitalised: bool = False
+    coordinate_back: bool = False  # objects coordinated before the first one count too (verb-final clauses)
 
     def status(self, window: str, negated: bool, cap: str | None = None) -> str:
         """As :func:`analysis.narratives.attribution.claim_status`, with this language's hedges."""
@@ -56,13 +59,13 @@ class ClaimWords:
         return "reported"
 
     @classmethod
-    def english(cls, prepositions) -> ClaimWords:
+    def english(cls, prepositions, contrary: re.Pattern, object_before: int) -> ClaimWords:
         """English, from the rules' own lists (so English claims are read exactly as before)."""
         from analysis.narratives import attribution as a
         return cls(a.SPEECH, a.NEGATION, a._SPECULATIVE, a._PROPOSED, a._PLANNED, frozenset(prepositions),
                    frozenset({"the", "a", "an"}), frozenset({"of"}),
                    re.compile(r"\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+|in\s+)?"),
-                   re.compile(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?"))
+                   re.compile(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?"), contrary, object_before)
 
 
 def _words(forms) -> str:
@@ -88,10 +91,10 @@ def _load(path: str) -> dict[str, ClaimWords]:
         if not (isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language)) or not isinstance(lists, dict):
             raise LexiconError(f"{name}, entry '{language}': expected a two-letter language code (ISO 639-1) "
                                f"mapping to the lists {', '.join(WORD_LISTS)}")
-        unknown = set(lists) - set(WORD_LISTS) - {"nouns_capitalised"}
+        unknown = set(lists) - set(WORD_LISTS) - {"nouns_capitalised", "object_before"}
         if unknown:
             raise LexiconError(f"{name}, entry '{language}': unknown list(s) {', '.join(sorted(unknown))}; "
-                               f"the lists are {', '.join(WORD_LISTS)} and nouns_capitalised")
+                               f"the lists are {', '.join(WORD_LISTS)}, with nouns_capitalised and object_before")
         words: dict[str, list[str]] = {}
         for key in WORD_LISTS:
             value = lists.get(key)
@@ -102,6 +105,10 @@ def _load(path: str) -> dict[str, ClaimWords]:
         capitalised = lists.get("nouns_capitalised", False)
         if not isinstance(capitalised, bool):
             raise LexiconError(f"{name}, entry '{language}': nouns_capitalised must be true or false")
+        before = lists.get("object_before", 25)
+        if not isinstance(before, int) or isinstance(before, bool) or not 0 <= before <= 200:
+            raise LexiconError(f"{name}, entry '{language}': object_before must be a number of characters "
+                               "(0 to 200), e.g. object_before: 25")
         flags = re.IGNORECASE
         conj = "|".join(map(re.escape, sorted(words["and"], key=len, reverse=True)))
         articles = "|".join(map(re.escape, sorted(words["articles"], key=len, reverse=True)))
@@ -117,5 +124,6 @@ def _load(path: str) -> dict[str, ClaimWords]:
             coordinated=re.compile(rf"\s*(?:,|(?:{conj})(?!\w)|,\s*(?:{conj})(?!\w))\s*(?:(?:{articles})\s+)?",
                                    flags),
             joined=re.compile(rf"\s*(?:,|(?:{conj})(?!\w)|,\s*(?:{conj})(?!\w))\s*(?:(?:{articles})\s+)?", flags),
-            nouns_capitalised=capitalised)
+            contrary=re.compile(_words(words["contrary"]), flags),
+            object_before=before, nouns_capitalised=capitalised, coordinate_back=True)
     return found

@@ -65,7 +65,6 @@ _NOMINAL = re.compile(r"(?:tion|ment|ments|sal|al|ance|out|ion|sales|sale|off|in
 
 _PREPOSITIONS = {"in", "with", "to", "from", "by", "between", "against", "on", "for", "at", "of", "into", "toward",
                  "towards", "across", "among", "than", "over", "about", "via", "like", "including"}
-_ENGLISH = ClaimWords.english(_PREPOSITIONS)
 # Speech verbs; the weak ones ("added", "noted", "announced") only when no object follows: "China added gold".
 _PRONOUN = re.compile(r"\s*(?:it|they|we|he|she|its|their|our|the country|the bank|the government)\b", re.IGNORECASE)
 # "used to invoice in dollars", "stopped using the dollar": the practice is being given up.
@@ -78,6 +77,7 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
+_ENGLISH = ClaimWords.english(_PREPOSITIONS, _CONTRARY, _BEFORE_WINDOW)
 _OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b")
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
@@ -167,7 +167,8 @@ class ClaimExtractor:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
                 if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
-                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
+                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"),
+                                   words.object_before)
                 if first is None:
                     continue
                 # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
@@ -185,7 +186,7 @@ class ClaimExtractor:
                 for asset in _coordinated(text, first, s_assets, words):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
-                    if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
+                    if polarity != "exclude" and (words.contrary.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
                         turned = "divest" if polarity == "acquire" else "acquire"
                     direction = DIRECTION.get((turned, entry.side), "neutral")
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
@@ -243,7 +244,8 @@ def _as_tuple(a: Amount | dict) -> tuple:
     return (a.start, a.end, a.text, a.kind, a.value, a.amount_usd)
 
 
-def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either") -> _Span | None:
+def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either",
+               before_window: int = _BEFORE_WINDOW) -> _Span | None:
     """The asset a verb is about: the nearest after it, unless another verb is nearer; else the asset just before
     it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side."""
     for asset in assets if side != "before" else ():
@@ -255,7 +257,7 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
         if asset.start >= verb.end:
             break
     for asset in reversed(assets) if side != "after" else ():
-        if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
+        if asset.end <= verb.start and verb.start - asset.end <= before_window:
             between = text[asset.end:verb.start]
             if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs):
                 return asset
@@ -269,6 +271,11 @@ def _coordinated(text: str, first: _Span, assets: list[_Span], words: ClaimWords
     for asset in assets:
         if asset.start >= chosen[-1].end and words.coordinated.fullmatch(text[chosen[-1].end:asset.start]):
             chosen.append(asset)
+    if words.coordinate_back:  # "ihre Reserven in Yuan und Gold aufgestockt": the object stands before the verb
+        for asset in reversed([a for a in assets if a.end <= first.start]):
+            if not words.coordinated.fullmatch(text[asset.end:chosen[0].start]):
+                break
+            chosen.insert(0, asset)
     return chosen
 
 
