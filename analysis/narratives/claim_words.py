@@ -25,7 +25,7 @@ from analysis.lexicons.io import LEXICON_DIR, read_yaml
 __all__ = ["WORD_LISTS", "ClaimWords", "load_claim_words"]
 
 WORD_LISTS = ("speech", "that", "negation", "speculative", "proposed", "planned", "prepositions", "articles", "of",
-              "and", "contrary")
+              "and", "contrary", "like")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class ClaimWords:
     joined: re.Pattern            # between two coordinated subjects ("Russia and China")
     contrary: re.Pattern          # "settled outside the dollar": the verb's sense turns around
     object_before: int = 25       # how far before a verb its object may stand (characters)
+    likeness: re.Pattern | None = None  # "algo como o euro": what follows is a comparison, not the object
     nouns_capitalised: bool = False
     coordinate_back: bool = False  # objects coordinated before the first one count too (verb-final clauses)
 
@@ -125,5 +126,6 @@ def _load(path: str) -> dict[str, ClaimWords]:
                                    flags),
             joined=re.compile(rf"\s*(?:,|(?:{conj})(?!\w)|,\s*(?:{conj})(?!\w))\s*(?:(?:{articles})\s+)?", flags),
             contrary=re.compile(_words(words["contrary"]), flags),
-            object_before=before, nouns_capitalised=capitalised, coordinate_back=True)
+            object_before=before, nouns_capitalised=capitalised, coordinate_back=True,
+            likeness=re.compile(_words(words["like"]) + rf"\s+(?:(?:{articles})\s+)?$", flags))
     return found

@@ -168,7 +168,7 @@ class ClaimExtractor:
                 if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start):
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
                 first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"),
-                                   words.object_before)
+                                   words.object_before, words.likeness)
                 if first is None:
                     continue
                 # "Russia's Mir", "China's yuan": the owner of a system or currency is not its adopter; but
@@ -245,7 +245,7 @@ def _as_tuple(a: Amount | dict) -> tuple:
 
 
 def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either",
-               before_window: int = _BEFORE_WINDOW) -> _Span | None:
+               before_window: int = _BEFORE_WINDOW, likeness: re.Pattern | None = None) -> _Span | None:
     """The asset a verb is about: the nearest after it, unless another verb is nearer; else the asset just before
     it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side."""
     for asset in assets if side != "before" else ():
@@ -253,6 +253,8 @@ def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], 
             between = text[verb.end:asset.start]
             if _OBJECT_STOP.search(between) or any(verb.end <= v.start < asset.start for v in verbs):
                 break
+            if likeness and likeness.search(between):  # "criar algo como o euro": a comparison, not the object
+                continue
             return asset
         if asset.start >= verb.end:
             break
