@@ -46,6 +46,7 @@ class ClaimWords:
     likeness: re.Pattern | None = None  # "algo como o euro": what follows is a comparison, not the object
     nouns_capitalised: bool = False
     coordinate_back: bool = False  # objects coordinated before the first one count too (verb-final clauses)
+    preposition_chains: bool = False  # "entre X y Y": an actor joined to a preposition's object is not a subject
 
     def status(self, window: str, negated: bool, cap: str | None = None) -> str:
         """As :func:`analysis.narratives.attribution.claim_status`, with this language's hedges."""
@@ -126,6 +127,6 @@ def _load(path: str) -> dict[str, ClaimWords]:
                                    flags),
             joined=re.compile(rf"\s*(?:,|(?:{conj})(?!\w)|,\s*(?:{conj})(?!\w))\s*(?:(?:{articles})\s+)?", flags),
             contrary=re.compile(_words(words["contrary"]), flags),
-            object_before=before, nouns_capitalised=capitalised, coordinate_back=True,
+            object_before=before, nouns_capitalised=capitalised, coordinate_back=True, preposition_chains=True,
             likeness=re.compile(_words(words["like"]) + rf"\s+(?:(?:{articles})\s+)?$", flags))
     return found

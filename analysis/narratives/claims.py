@@ -311,6 +311,12 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
     before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
               and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start, words)]
+    if words.preposition_chains:  # "zwischen Russland und China": both are objects of the preposition
+        inside = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start]
+        for m, nxt in zip(inside, inside[1:]):
+            gap = text[m["end"]:nxt["start"]]
+            if m not in before and nxt in before and gap.strip() != "," and words.joined.fullmatch(gap):
+                before.remove(nxt)
     if before:
         first = before[0]
         group = [first]

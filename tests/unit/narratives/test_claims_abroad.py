@@ -65,6 +65,12 @@ def test_an_actor_after_a_preposition_is_not_the_subject():
     assert summary(rows, "actor_name", "asset") == [("Ruritania", "yuan")]
 
 
+def test_an_actor_joined_to_a_prepositions_object_is_not_the_subject():
+    assert claims("Los pagos entre Freedonia y Ruritania se liquidan en yuanes.", "es") == []
+    rows = claims("Ruritania liquida con Freedonia y Sylvania su comercio en yuanes.", "es")
+    assert summary(rows, "actor_name", "asset") == [("Ruritania", "yuan")]
+
+
 def test_english_rules_do_not_read_other_languages():
     assert claims("Ruritania vendió bonos del Tesoro en marzo.", "en") == []
 
