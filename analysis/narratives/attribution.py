@@ -62,10 +62,11 @@ def claim_status(window: str, negated: bool, cap: str | None = None) -> str:
     return "reported"
 
 
-def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict]) -> str | None:
+def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict],
+                      speech_verbs: re.Pattern = SPEECH) -> str | None:
     """Who speaks when the claim's clause follows a speech verb: "India has repeatedly said it …" -> India."""
     speech = None
-    for match in SPEECH.finditer(text, sentence["start"], clause_start):
+    for match in speech_verbs.finditer(text, sentence["start"], clause_start):
         if match.end() == clause_start:
             speech = match
     if speech is None:
@@ -73,7 +74,7 @@ def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list
     start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], speech.start()):
         start = brk.end()
-    group = _GROUP_SPEAKER.search(text, start, speech.end())
+    group = _GROUP_SPEAKER.search(text, start, speech.end()) if speech_verbs is SPEECH else None
     if group and group.end("who") >= speech.start() - 20:
         return " ".join(group.group("who").split())
     named = [m for m in actors if start <= m["start"] and m["end"] <= speech.start()
@@ -84,15 +85,16 @@ def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list
 class Speakers:
     """Who each sentence is credited to, where the text says so; worked out only for sentences with a claim."""
 
-    def __init__(self, text: str, sentences: list[dict], actors: list[dict]):
+    def __init__(self, text: str, sentences: list[dict], actors: list[dict], words=None):
         self.text, self.sentences, self.actors = text, sentences, actors
+        self.words = words  # another language's ClaimWords (analysis.narratives.claim_words); None: English
         self.position = {s["sent_idx"]: i for i, s in enumerate(sentences)}
         self.direct: dict[int, str | None] = {}
 
     def _direct(self, position: int) -> str | None:
         sentence = self.sentences[position]
         if sentence["sent_idx"] not in self.direct:
-            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors)
+            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors, self.words)
         return self.direct[sentence["sent_idx"]]
 
     def of(self, sent_idx: int) -> str | None:
@@ -106,7 +108,7 @@ class Speakers:
         return who
 
 
-def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
+def _speaker_in(text: str, sentence: dict, actors: list[dict], words=None) -> str | None:
     s_start, s_end = sentence["start"], sentence["end"]
     body = text[s_start:s_end]
     inside = [m for m in actors if s_start <= m["start"] < s_end]
@@ -117,7 +119,8 @@ def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
         chosen = (people or named)
         return chosen[0]["actor_name"] if chosen else " ".join(fallback.split())
 
-    match = _ACCORDING.search(body)
+    english = words is None  # other languages: their "according to" and speech verbs, not the English-only rules
+    match = (_ACCORDING if english else words.according).search(body)
     if match:  # a named person, or an actor that is the whole source ("according to the Kremlin"); else as written
         who = match.group("who").strip()
         start, end = s_start + match.start("who"), s_start + match.start("who") + len(who)
@@ -125,17 +128,21 @@ def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
         whole = [m for m in inside if m["end"] == end and re.fullmatch(r"(?:the\s+)?", text[start:m["start"]])]
         chosen = people or whole
         return chosen[0]["actor_name"] if chosen else " ".join(who.split())
-    match = _GROUP_SPEAKER.search(body)
+    match = _GROUP_SPEAKER.search(body) if english else None
     if match:
         return " ".join(match.group("who").split())
-    for match in _SAID_NAME.finditer(body):
+    for match in _SAID_NAME.finditer(body) if english else ():
         if re.search(r"[”\"]\s*,?\s*$", body[:match.start()]) or match.start() > len(body) / 2:
             return resolve(s_start + match.start("who"), s_start + match.end("who"), match.group("who"))
-    for speech in SPEECH.finditer(body):
+    for speech in (SPEECH if english else words.speech).finditer(body):
         if speech.group().startswith(("expects", "believes", "estimated")) and not inside:
             continue
         named = [m for m in inside if m["end"] <= s_start + speech.start() and
-                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:s_start + speech.start()])]
+                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}" if english else r"\s*(?:[\w’']+\s+){0,2}",
+                              text[m["end"]:s_start + speech.start()])]
+        if not english and not named:  # "dijo el ministro X", "a déclaré X": the speaker after the verb
+            named = [m for m in inside if s_start + speech.end() <= m["start"] and
+                     re.fullmatch(r"\s*(?:[\w’']+\s+){0,3}", text[s_start + speech.end():m["start"]])][:1]
         if named:
             people = [m for m in named if m["actor_type"] == "person"]
             return (people or named)[-1]["actor_name"]

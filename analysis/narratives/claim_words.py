@@ -25,7 +25,7 @@ from analysis.lexicons.io import LEXICON_DIR, read_yaml
 __all__ = ["WORD_LISTS", "ClaimWords", "load_claim_words"]
 
 WORD_LISTS = ("speech", "that", "negation", "speculative", "proposed", "planned", "prepositions", "articles", "of",
-              "and", "contrary", "like")
+              "and", "contrary", "like", "according")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ClaimWords:
     contrary: re.Pattern          # "settled outside the dollar": the verb's sense turns around
     object_before: int = 25       # how far before a verb its object may stand (characters)
     likeness: re.Pattern | None = None  # "algo como o euro": what follows is a comparison, not the object
+    according: re.Pattern | None = None  # "según X", "selon X": the claim is X's (group "who")
     nouns_capitalised: bool = False
     coordinate_back: bool = False  # objects coordinated before the first one count too (verb-final clauses)
     preposition_chains: bool = False  # "entre X y Y": an actor joined to a preposition's object is not a subject
@@ -101,8 +102,8 @@ def _load(path: str) -> dict[str, ClaimWords]:
         for key in WORD_LISTS:
             value = lists.get(key)
             if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-                raise LexiconError(f"{name}, entry '{language}': '{key}' must be a non-empty list of words, quoted where YAML would read another type ('no') "
-                                   f"(add it, e.g. {key}: [word, word])")
+                raise LexiconError(f"{name}, entry '{language}': '{key}' must be a non-empty list of words, quoted "
+                                   f"where YAML would read another type ('no') (add it, e.g. {key}: [word, word])")
             words[key] = value
         capitalised = lists.get("nouns_capitalised", False)
         if not isinstance(capitalised, bool):
@@ -112,10 +113,13 @@ def _load(path: str) -> dict[str, ClaimWords]:
             raise LexiconError(f"{name}, entry '{language}': object_before must be a number of characters "
                                "(0 to 200), e.g. object_before: 25")
         flags = re.IGNORECASE
+        speech = _words(words["speech"])
+        # "según informó en la red X": no speaker named (a preposition that is neither "of" nor an article)
+        places = _words(set(words["prepositions"]) - set(words["of"]) - set(words["articles"]))
         conj = "|".join(map(re.escape, sorted(words["and"], key=len, reverse=True)))
         articles = "|".join(map(re.escape, sorted(words["articles"], key=len, reverse=True)))
         found[language] = ClaimWords(
-            speech=re.compile(_words(words["speech"]) + rf"(?:\s*,?\s*{_words(words['that'])})?", flags),
+            speech=re.compile(speech + rf"(?:\s*,?\s*{_words(words['that'])})?", flags),
             negation=re.compile(_words(words["negation"]), flags),
             speculative=re.compile(_words(words["speculative"]), flags),
             proposed=re.compile(_words(words["proposed"]), flags),
@@ -128,5 +132,7 @@ def _load(path: str) -> dict[str, ClaimWords]:
             joined=re.compile(rf"\s*(?:,|(?:{conj})(?!\w)|,\s*(?:{conj})(?!\w))\s*(?:(?:{articles})\s+)?", flags),
             contrary=re.compile(_words(words["contrary"]), flags),
             object_before=before, nouns_capitalised=capitalised, coordinate_back=True, preposition_chains=True,
+            according=re.compile(rf"{_words(words['according'])}\s+(?:{speech}\s+)?(?!{places}|{speech})"
+                                 r"(?P<who>[^,.;:“”\"«»]{2,80})", flags),
             likeness=re.compile(_words(words["like"]) + rf"\s+(?:(?:{articles})\s+)?$", flags))
     return found

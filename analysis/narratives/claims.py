@@ -141,7 +141,7 @@ class ClaimExtractor:
                  if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
                  and not (text[m.start].isupper() and m.start not in sentence_starts and not words.nouns_capitalised)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
-        speakers = Speakers(text, sentences, actors)
+        speakers = Speakers(text, sentences, actors, None if words is _ENGLISH else words)
         starts = [s["start"] for s in sentences]
         by_sentence = {name: _group(items, starts, position)
                        for name, items, position in (("assets", assets, lambda a: a.start),
@@ -182,11 +182,13 @@ class ClaimExtractor:
                 window = text[max(clause_start, verb.start - 100):verb.start]
                 negated = bool(words.negation.search(window[-60:]))
                 status = words.status(window, negated, self.lexicon.status_cap.get(action))
-                speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
+                speaker = (speaker_of_clause(text, sentence, clause_start, actors, words.speech)
+                           or speakers.of(sentence["sent_idx"]))
                 for asset in _coordinated(text, first, s_assets, words):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity
-                    if polarity != "exclude" and (words.contrary.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
+                    if polarity != "exclude" and (words.contrary.search(text[verb.end:asset.start])
+                                                  or _FORMERLY.search(window)):
                         turned = "divest" if polarity == "acquire" else "acquire"
                     direction = DIRECTION.get((turned, entry.side), "neutral")
                     amount = _amount_for(text, verb, asset, clause_start, s_money)
@@ -310,7 +312,8 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
                 return [m], clause_start
     appositives = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, clause_start, verb.start)]
     before = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start
-              and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start, words)]
+              and not any(s < m["start"] < e for s, e in appositives)
+              and not _after_preposition(text, m, clause_start, words)]
     if words.preposition_chains:  # "zwischen Russland und China": both are objects of the preposition
         inside = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start]
         for m, nxt in zip(inside, inside[1:]):

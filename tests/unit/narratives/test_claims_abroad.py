@@ -71,6 +71,19 @@ def test_an_actor_joined_to_a_prepositions_object_is_not_the_subject():
     assert summary(rows, "actor_name", "asset") == [("Ruritania", "yuan")]
 
 
+@pytest.mark.parametrize("language, text, speaker", [
+    ("es", "Según Anna Berg, Ruritania compró oro.", "Anna Berg"),
+    ("es", "Ruritania compró oro, dijo Anna Berg.", "Anna Berg"),
+    ("fr", "Selon des analystes, Ruritania a acheté de l'or.", "des analystes"),
+    ("de", "Laut Anna Berg hat Ruritania Gold gekauft.", "Anna Berg"),
+    ("pt", "Segundo informou a imprensa local, Ruritania comprou ouro.", "a imprensa local"),
+    ("fr", "Ruritania a ajouté de l'or à ses réserves.", None),
+])
+def test_attribution_in_each_language(language, text, speaker):
+    rows = claims(text, language)
+    assert [(row["asset"], row["attributed_to"]) for row in rows] == [("gold", speaker)]
+
+
 def test_english_rules_do_not_read_other_languages():
     assert claims("Ruritania vendió bonos del Tesoro en marzo.", "en") == []
 
