@@ -33,7 +33,10 @@ of the actor stage. Per sentence:
    is credited, i.e. the article states the claim in its own voice.
 
 :func:`claim_rows` is pure: a document's text, sentences, mentions and amounts in, rows out.
-Rules, not a statistical parser: the claims must be explainable to a reader sentence by
+Other languages (es, pt, fr, de) are read by the same rules with their own words: the ``forms_abroad`` of
+``claim_verbs.yaml``, the ``cues_abroad`` of the asset, system and currency lexicons, and the speech verbs,
+hedges, negation, prepositions and conjunctions of ``claim_words.yaml`` (:mod:`analysis.narratives.claim_words`),
+chosen by the article's language; adding a language is lexicon work. Rules, not a statistical parser: the claims must be explainable to a reader sentence by
 sentence, and dependency parsers mis-attach exactly the scraped, run-on sentences this
 corpus is made of; each rule is small and tested on synthetic sentences.
 """
@@ -45,6 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.actors.matching import AliasMatcher
+from analysis.errors import LexiconError
 from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
 from analysis.lexicons.words import months
@@ -116,6 +120,9 @@ class ClaimExtractor:
         self.words = load_claim_words() if words is None else words
         self.abroad: dict[str, tuple] = {}
         for language, verbs in self.lexicon.verbs_abroad.items():
+            if self.words and language not in self.words:
+                raise LexiconError(f"claim_verbs.yaml lists forms_abroad for '{language}' but claim_words.yaml has no "
+                                   f"'{language}' entry; add its words (speech, negation, hedges ...) there")
             if language in self.words:
                 cues = {cue: sorted({*ids, *self.lexicon.cues_abroad.get(language, {}).get(cue, ())})
                         for cue, ids in self.lexicon.asset_cues.items()}

@@ -104,3 +104,9 @@ def test_forms_abroad_must_map_languages_to_lists(tmp_path):
                                                 "  forms_abroad: [vender]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"claim_verbs.yaml, entry 1 \(sell\): 'forms_abroad' must map language"):
         load_claim_lexicon(tmp_path)
+
+
+def test_a_language_with_verb_forms_needs_its_claim_words():
+    words = {"es": load_claim_words()["es"]}
+    with pytest.raises(LexiconError, match=r"forms_abroad for 'pt' but claim_words.yaml has no 'pt' entry"):
+        ClaimExtractor(load_claim_lexicon(), words)
