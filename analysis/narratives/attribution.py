@@ -22,7 +22,7 @@ import re
 
 from analysis.lexicons.words import alternation, speech_verbs
 
-__all__ = ["SPEECH", "CLAUSE_BREAK", "NEGATION", "claim_status", "speaker_of_clause", "Speakers"]
+__all__ = ["SPEECH", "CLAUSE_BREAK", "NEGATION", "SPECULATIVE", "PROPOSED", "PLANNED", "claim_status", "speaker_of_clause", "Speakers"]
 
 _VERBS = speech_verbs()
 # Speech verbs; the weak ones ("added", "noted", "announced") only when no object follows: "China added gold".
@@ -33,12 +33,12 @@ CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:while|but|whereas|although|
 NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|cannot|denied|denies|deny|denying|rejected|rejects|reject|"
                       r"ruled out|rules out|refused|refuses|declined|declines|dismissed|dismisses)\b|n[’']t\b",
                       re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?:could|might|may|threat(?:en|ens|ened|ening)|possibly|perhaps|potentially|likely|"
+SPECULATIVE = re.compile(r"\b(?:could|might|may|threat(?:en|ens|ened|ening)|possibly|perhaps|potentially|likely|"
                           r"unlikely|expected to|"
                           r"speculat\w*|rumou?r\w*|if)\b", re.IGNORECASE)
-_PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|insist(?:s|ed|ing)? on|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
+PROPOSED = re.compile(r"\b(?:propos\w*|suggest\w*|insist(?:s|ed|ing)? on|call(?:s|ed|ing)? for|urg\w*|should|push(?:es|ed|ing)? for|"
                        r"advocat\w*|consider\w*|discuss\w*|study|studying|feasibility|idea)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:will|would|shall|[’']ll|plan(?:s|ned|ning)?(?: to)?|intend\w*|intention|aim(?:s|ed)? to|"
+PLANNED = re.compile(r"\b(?:will|would|shall|[’']ll|plan(?:s|ned|ning)?(?: to)?|intend\w*|intention|aim(?:s|ed)? to|"
                       r"set to|due to|going to|agreed to|agree to|prepared to|ready to|pledg\w*|seek\w*|"
                       r"is to|are to|commit\w* to)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})")
@@ -51,22 +51,27 @@ _GROUP_SPEAKER = re.compile(r"(?P<who>(?:[A-Z][\w’'-]*\s+)*(?i:officials|analy
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
 
 
-def claim_status(window: str, negated: bool, cap: str | None = None) -> str:
+def claim_status(window: str, negated: bool, cap: str | None = None,
+                 hedges: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None) -> str:
+    """The status the words before a verb give its claim; ``hedges``: another language's (speculative,
+    proposed, planned) patterns instead of the English ones; ``cap``: the most a verb can assert."""
+    speculative, proposed, planned = hedges or (SPECULATIVE, PROPOSED, PLANNED)
     if negated:
         return "denied"
-    if _SPECULATIVE.search(window):
+    if speculative.search(window):
         return "speculative"
-    if _PROPOSED.search(window) or cap == "proposed":
+    if proposed.search(window) or cap == "proposed":
         return "proposed"
-    if _PLANNED.search(window) or cap == "planned":
+    if planned.search(window) or cap == "planned":
         return "planned"
     return "reported"
 
 
-def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict]) -> str | None:
+def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list[dict],
+                      speech_verbs: re.Pattern = SPEECH) -> str | None:
     """Who speaks when the claim's clause follows a speech verb: "India has repeatedly said it …" -> India."""
     speech = None
-    for match in SPEECH.finditer(text, sentence["start"], clause_start):
+    for match in speech_verbs.finditer(text, sentence["start"], clause_start):
         if match.end() == clause_start:
             speech = match
     if speech is None:
@@ -74,7 +79,7 @@ def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list
     start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], speech.start()):
         start = brk.end()
-    group = _GROUP_SPEAKER.search(text, start, speech.end())
+    group = _GROUP_SPEAKER.search(text, start, speech.end()) if speech_verbs is SPEECH else None
     if group and group.end("who") >= speech.start() - 20:
         return " ".join(group.group("who").split())
     named = [m for m in actors if start <= m["start"] and m["end"] <= speech.start()
@@ -85,15 +90,16 @@ def speaker_of_clause(text: str, sentence: dict, clause_start: int, actors: list
 class Speakers:
     """Who each sentence is credited to, where the text says so; worked out only for sentences with a claim."""
 
-    def __init__(self, text: str, sentences: list[dict], actors: list[dict]):
+    def __init__(self, text: str, sentences: list[dict], actors: list[dict], words=None):
         self.text, self.sentences, self.actors = text, sentences, actors
+        self.words = words  # another language's ClaimWords (analysis.narratives.claim_words); None: English
         self.position = {s["sent_idx"]: i for i, s in enumerate(sentences)}
         self.direct: dict[int, str | None] = {}
 
     def _direct(self, position: int) -> str | None:
         sentence = self.sentences[position]
         if sentence["sent_idx"] not in self.direct:
-            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors)
+            self.direct[sentence["sent_idx"]] = _speaker_in(self.text, sentence, self.actors, self.words)
         return self.direct[sentence["sent_idx"]]
 
     def of(self, sent_idx: int) -> str | None:
@@ -107,7 +113,7 @@ class Speakers:
         return who
 
 
-def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
+def _speaker_in(text: str, sentence: dict, actors: list[dict], words=None) -> str | None:
     s_start, s_end = sentence["start"], sentence["end"]
     body = text[s_start:s_end]
     inside = [m for m in actors if s_start <= m["start"] < s_end]
@@ -118,7 +124,8 @@ def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
         chosen = (people or named)
         return chosen[0]["actor_name"] if chosen else " ".join(fallback.split())
 
-    match = _ACCORDING.search(body)
+    english = words is None  # other languages: their "according to" and speech verbs, not the English-only rules
+    match = (_ACCORDING if english else words.according).search(body)
     if match:  # a named person, or an actor that is the whole source ("according to the Kremlin"); else as written
         who = match.group("who").strip()
         start, end = s_start + match.start("who"), s_start + match.start("who") + len(who)
@@ -126,17 +133,21 @@ def _speaker_in(text: str, sentence: dict, actors: list[dict]) -> str | None:
         whole = [m for m in inside if m["end"] == end and re.fullmatch(r"(?:the\s+)?", text[start:m["start"]])]
         chosen = people or whole
         return chosen[0]["actor_name"] if chosen else " ".join(who.split())
-    match = _GROUP_SPEAKER.search(body)
+    match = _GROUP_SPEAKER.search(body) if english else None
     if match:
         return " ".join(match.group("who").split())
-    for match in _SAID_NAME.finditer(body):
+    for match in _SAID_NAME.finditer(body) if english else ():
         if re.search(r"[”\"]\s*,?\s*$", body[:match.start()]) or match.start() > len(body) / 2:
             return resolve(s_start + match.start("who"), s_start + match.end("who"), match.group("who"))
-    for speech in SPEECH.finditer(body):
+    for speech in (SPEECH if english else words.speech).finditer(body):
         if speech.group().startswith(("expects", "believes", "estimated")) and not inside:
             continue
         named = [m for m in inside if m["end"] <= s_start + speech.start() and
-                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}", text[m["end"]:s_start + speech.start()])]
+                 re.fullmatch(r"[\s,]*(?:[\w’']+\s+){0,2}" if english else r"\s*(?:[\w’']+\s+){0,2}",
+                              text[m["end"]:s_start + speech.start()])]
+        if not english and not named:  # "dijo el ministro X", "a déclaré X": the speaker after the verb
+            named = [m for m in inside if s_start + speech.end() <= m["start"] and
+                     re.fullmatch(r"\s*(?:[\w’']+\s+){0,3}", text[s_start + speech.end():m["start"]])][:1]
         if named:
             people = [m for m in named if m["actor_type"] == "person"]
             return (people or named)[-1]["actor_name"]

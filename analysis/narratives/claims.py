@@ -36,7 +36,10 @@ of the actor stage. Per sentence:
    euro", and leaving the dollar folded into the switch of payments it goes with (one move, one claim).
 
 :func:`claim_rows` is pure: a document's text, sentences, mentions and amounts in, rows out.
-Rules, not a statistical parser: the claims must be explainable to a reader sentence by
+Other languages (es, pt, fr, de) are read by the same rules with their own words: the ``forms_abroad`` of
+``claim_verbs.yaml``, the ``cues_abroad`` of the asset, system and currency lexicons, and the speech verbs,
+hedges, negation, prepositions and conjunctions of ``claim_words.yaml`` (:mod:`analysis.narratives.claim_words`),
+chosen by the article's language; adding a language is lexicon work. Rules, not a statistical parser: the claims must be explainable to a reader sentence by
 sentence, and dependency parsers mis-attach exactly the scraped, run-on sentences this
 corpus is made of; each rule is small and tested on synthetic sentences.
 """
@@ -48,12 +51,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.actors.matching import AliasMatcher
+from analysis.errors import LexiconError
 from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.narratives import POLARITIES, SIDES, STATUSES, AssetEntry, ClaimLexicon, load_claim_lexicon
-from analysis.lexicons.words import months
 from analysis.narratives import claim_links as links
 from analysis.narratives.amounts import Amount
-from analysis.narratives.attribution import CLAUSE_BREAK, NEGATION, SPEECH, Speakers, claim_status, speaker_of_clause
+from analysis.narratives.attribution import CLAUSE_BREAK, Speakers, speaker_of_clause
+from analysis.narratives.claim_details import amount_for, amount_role, period_of
+from analysis.narratives.claim_words import ClaimWords, load_claim_words
 
 __all__ = ["DIRECTION", "ACTOR_TYPES", "SIDES", "POLARITIES", "STATUSES", "AssetEntry", "ClaimLexicon",
            "load_claim_lexicon", "ClaimExtractor", "claim_rows"]
@@ -80,26 +85,13 @@ _LOCATIVE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|across|throughout|within|in
 # "settled outside the dollar", "trade without the dollar": the verb's sense turns around.
 _CONTRARY = re.compile(r"\b(?:outside|without|instead of|rather than|away from|bypassing|other than|less on|"
                        r"relying less on|no longer)\b", re.IGNORECASE)
+_ENGLISH = ClaimWords.english(_PREPOSITIONS, _CONTRARY, _BEFORE_WINDOW)
 _OBJECT_STOP = re.compile(r"[;:]|,\s+(?:and|but|yet|while|which|where|who|whereas|although|though|according)\b|"
                           r"\b(?:in a bid to|in order to|so as to|in an (?:effort|attempt) to|with the aim of)\b")
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:the\s+)?")
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|below|above|under|over|near)\s+(?:(?:about|around|roughly|some|nearly|almost|"
-                           r"just|a record|more than|less than|an estimated)\s+)*$", re.IGNORECASE)
 _CUT_OFF = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?off\b")
 _MODIFIER_AFTER = re.compile(r"[-‑](?:backed|led|based|owned|run|funded|brokered|made|style|linked)\b")
-_AMOUNT_STOP = re.compile(r"[;]|,\s*(?:where|which|who|according|while|but|and|compared)\b")
 _BY_AFTER = re.compile(r"\bby\s+(?:the\s+)?$")
-
-_MONTHS = "|".join(month.name for month in months())
-_PERIOD = re.compile(
-    rf"\b(?:(?i:in|during|over|since|from|by|for|through|until|throughout|between)\s+)?(?:the\s+)?(?:"
-    rf"(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+(?:19|20)\d\d"
-    rf"|(?:early|mid|late)[\s-]+(?:19|20)\d\d"
-    rf"|(?:{_MONTHS})\s+(?:19|20)\d\d"
-    rf"|Q[1-4]\s+(?:19|20)\d\d"
-    rf"|(?:19|20)\d\d(?:\s*(?:–|-|to|and)\s*(?:19|20)\d\d)?"
-    rf"|(?i:last|this|next|past)\s+(?i:year|month|quarter))\b")
-
 
 @dataclass(frozen=True)
 class _Span:
@@ -111,28 +103,43 @@ class _Span:
 class ClaimExtractor:
     """The lexicons compiled into automata once; :meth:`extract` runs per document."""
 
-    def __init__(self, lexicon: ClaimLexicon | None = None):
+    def __init__(self, lexicon: ClaimLexicon | None = None, words: dict[str, ClaimWords] | None = None):
         self.lexicon = lexicon or load_claim_lexicon()
         self.asset_matcher = AliasMatcher(self.lexicon.asset_cues)
         self.verb_matcher = AliasMatcher({form: [form] for form in self.lexicon.verbs})
+        # Other languages (claim_words.yaml): their verb forms, their asset cues with the English ones ("SWIFT").
+        self.words = load_claim_words() if words is None else words
+        self.abroad: dict[str, tuple] = {}
+        for language, verbs in self.lexicon.verbs_abroad.items():
+            if self.words and language not in self.words:
+                raise LexiconError(f"claim_verbs.yaml lists forms_abroad for '{language}' but claim_words.yaml has no "
+                                   f"'{language}' entry; add its words (speech, negation, hedges ...) there")
+            if language in self.words:
+                cues = {cue: sorted({*ids, *self.lexicon.cues_abroad.get(language, {}).get(cue, ())})
+                        for cue, ids in self.lexicon.asset_cues.items()}
+                cues.update({c: ids for c, ids in self.lexicon.cues_abroad.get(language, {}).items() if c not in cues})
+                self.abroad[language] = (self.words[language], AliasMatcher(cues),
+                                         AliasMatcher({form: [form] for form in verbs}), verbs)
 
     def extract(self, doc_id: str, text: str, sentences: list[dict], mentions: list[dict],
-                amounts: list[Amount] | list[dict]) -> list[dict]:
-        """Rows of the ``claims`` table for one document, in text order."""
+                amounts: list[Amount] | list[dict], language: str | None = None) -> list[dict]:
+        """Rows of the ``claims`` table for one document, in text order, read with ``language``'s words."""
+        words, asset_matcher, verb_matcher, verb_table = self.abroad.get(
+            language or "en", (_ENGLISH, self.asset_matcher, self.verb_matcher, self.lexicon.verbs))
         sentences = sorted(sentences, key=lambda s: s["start"])
         money = [a for a in map(_as_tuple, amounts) if a[3] == "money"]
         in_money = _Covered((a[0], a[1]) for a in money)
-        assets = [_Span(m.start, m.end, m.owners[0]) for m in self.asset_matcher.find(text)
+        assets = [_Span(m.start, m.end, m.owners[0]) for m in asset_matcher.find(text)
                   if not in_money.covers(m.start)]  # "dollars" inside "3 billion dollars"
         in_assets = _Covered((a.start, a.end) for a in assets)
         in_mentions = _Covered((n["start"], n["end"]) for n in mentions)
         sentence_starts = {s["start"] for s in sentences}
         # A verb form inside a name is not a verb: "New Development Bank", "Mir payment system".
-        verbs = [_Span(m.start, m.end, m.alias.lower()) for m in self.verb_matcher.find(text)
+        verbs = [_Span(m.start, m.end, m.alias.lower()) for m in verb_matcher.find(text)
                  if not in_assets.covers(m.start) and not in_mentions.covers(m.start)
-                 and not (text[m.start].isupper() and m.start not in sentence_starts)]
+                 and not (text[m.start].isupper() and m.start not in sentence_starts and not words.nouns_capitalised)]
         actors = sorted((m for m in mentions if m.get("actor_type") in ACTOR_TYPES), key=lambda m: (m["start"], m["end"]))
-        speakers = Speakers(text, sentences, actors)
+        speakers = Speakers(text, sentences, actors, None if words is _ENGLISH else words)
         starts = [s["start"] for s in sentences]
         by_sentence = {name: _group(items, starts, position)
                        for name, items, position in (("assets", assets, lambda a: a.start),
@@ -158,13 +165,14 @@ class ClaimExtractor:
                 claimed = [r["end"] for r in rows if r["sent_idx"] == sentence["sent_idx"]]
                 if claimed and links.PURPOSE.search(text, max(claimed), verb.start):
                     continue  # "joined mBridge in order to speed up payments using CBDCs": the motive of the move
-                action, polarity = self.lexicon.verbs[verb.key]
+                action, polarity = verb_table[verb.key]
                 if _CUT_OFF.match(text, verb.end) and verb.key in {"cut", "cuts", "cutting"}:
                     action, polarity = self.lexicon.verbs.get("cut off", ("ban", "exclude"))  # "cut X off from SWIFT"
                 if polarity == "exclude" and _PASSIVE.search(text, max(0, verb.start - 30), verb.start) and \
                         not verb.key.endswith("ing"):  # "will be discontinuing service" is no passive
                     action = "excluded"  # "Iran has been cut off from SWIFT": the subject is the one shut out
-                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"))
+                first = _object_of(text, verb, s_verbs, s_assets, self.lexicon.object_side.get(action, "either"),
+                                   words.object_before, words.likeness, words is _ENGLISH)
                 first = links.measured(text, first, s_assets)
                 if first is None:
                     continue
@@ -177,7 +185,7 @@ class ClaimExtractor:
                           if self.lexicon.assets[first.key].kind != "asset" else set())
                 candidates = [m for m in s_actors if id(m) not in owners]
                 subjects, clause_start = _subjects(text, sentence, verb, first, candidates,
-                                                   "settle" if action == "settle" else polarity)
+                                                   "settle" if action == "settle" else polarity, words)
                 pair = links.between_pair(text, verb, sentence, s_actors) if action in links.BILATERAL else None
                 if pair:  # "trade in local currencies between A and B": the two sides are the actors
                     subjects = pair
@@ -188,19 +196,21 @@ class ClaimExtractor:
                 if not subjects:
                     continue
                 window = text[max(clause_start, verb.start - 100):verb.start]
-                negated = bool(NEGATION.search(window[-60:]))
-                status = claim_status(window, negated, self.lexicon.status_cap.get(action))
-                speaker = speaker_of_clause(text, sentence, clause_start, actors) or speakers.of(sentence["sent_idx"])
-                objects = _coordinated(text, first, s_assets)
+                negated = bool(words.negation.search(window[-60:]))
+                status = words.status(window, negated, self.lexicon.status_cap.get(action))
+                speaker = (speaker_of_clause(text, sentence, clause_start, actors, words.speech)
+                           or speakers.of(sentence["sent_idx"]))
+                objects = _coordinated(text, first, s_assets, words)
                 # "replaced the dollar with the euro", "ditch the dollar in favour of the yuan": the euro is taken up
                 instead = links.replacement(text, objects[-1], s_assets) if polarity == "divest" else None
-                for asset in objects + (_coordinated(text, instead, s_assets) if instead else []):
+                for asset in objects + (_coordinated(text, instead, s_assets, words) if instead else []):
                     entry = self.lexicon.assets[asset.key]
                     turned = polarity if asset.start < objects[-1].end + 1 else "acquire"
-                    if polarity != "exclude" and (_CONTRARY.search(text[verb.end:asset.start]) or _FORMERLY.search(window)):
+                    if polarity != "exclude" and (words.contrary.search(text[verb.end:asset.start])
+                                                  or _FORMERLY.search(window)):
                         turned = "divest" if polarity == "acquire" else "acquire"
                     direction = DIRECTION.get((turned, entry.side), "neutral")
-                    amount = _amount_for(text, verb, asset, clause_start, s_money)
+                    amount = amount_for(text, verb, asset, clause_start, s_money)
                     self._add(rows, seen, doc_id, sentence, subjects, verb, asset, entry, action, direction, amount,
                               status, speaker, negated, text)
             links.fold_dollar(rows, sentence["sent_idx"], self.lexicon.assets["currency:USD"].name)
@@ -220,9 +230,9 @@ class ClaimExtractor:
                 "actor_country": subject.get("country"),
                 "action": action, "asset": entry.name, "direction": direction,
                 "amount_usd": amount[5] if amount else None, "amount_text": amount[2] if amount else None,
-                "amount_role": _amount_role(text, action, amount),
+                "amount_role": amount_role(text, action, amount),
                 "start": min(subject["start"], verb.start), "end": max(asset.end, verb.end),
-                "period": _period(text, sentence, verb), "status": status, "attributed_to": speaker,
+                "period": period_of(text, sentence, verb), "status": status, "attributed_to": speaker,
                 "asserted_by_article": speaker is None, "negated": negated,
                 "asset_kind": entry.kind, "verb": text[verb.start:verb.end],
             })
@@ -256,35 +266,45 @@ def _as_tuple(a: Amount | dict) -> tuple:
     return (a.start, a.end, a.text, a.kind, a.value, a.amount_usd)
 
 
-def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either") -> _Span | None:
+def _object_of(text: str, verb: _Span, verbs: list[_Span], assets: list[_Span], side: str = "either",
+               before_window: int = _BEFORE_WINDOW, likeness: re.Pattern | None = None,
+               english: bool = True) -> _Span | None:
     """The asset a verb is about: the nearest after it, unless another verb is nearer; else the asset just before
-    it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side."""
+    it ("gold purchases", "holdings of Treasuries fell"). ``side`` restricts the search to one side; ``english``:
+    only what English word order lets stand between an object and a verb after it (a verb-final clause of
+    another language, "in Yuan abzurechnen", puts the object first)."""
     for asset in assets if side != "before" else ():
         if asset.start >= verb.end and asset.start - verb.end <= _OBJECT_WINDOW:
             between = text[verb.end:asset.start]
             if _OBJECT_STOP.search(between) or any(verb.end <= v.start < asset.start for v in verbs):
                 break
+            if likeness and likeness.search(between):  # "criar algo como o euro": a comparison, not the object
+                continue
             return asset
         if asset.start >= verb.end:
             break
     for asset in reversed(assets) if side != "after" else ():
-        if asset.end <= verb.start and verb.start - asset.end <= _BEFORE_WINDOW:
+        if asset.end <= verb.start and verb.start - asset.end <= before_window:
             between = text[asset.end:verb.start]
             if not re.search(r"[,;:.“”\"]", between) and not any(asset.end <= v.start < verb.start for v in verbs) \
-                    and links.BEFORE_LINK[side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))] \
-                    .fullmatch(between):
+                    and (not english or links.BEFORE_LINK[
+                        side == "before" or bool(_NOMINAL.search(text[verb.start:verb.end].lower()))].fullmatch(between)):
                 return asset
             break
     return None
 
 
-def _coordinated(text: str, first: _Span, assets: list[_Span]) -> list[_Span]:
+def _coordinated(text: str, first: _Span, assets: list[_Span], words: ClaimWords = _ENGLISH) -> list[_Span]:
     """The object and those joined to it: "in rupees and dirhams", "gold, yuan or euros"."""
     chosen = [first]
     for asset in assets:
-        if asset.start >= chosen[-1].end and re.fullmatch(r"\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+|in\s+)?",
-                                                          text[chosen[-1].end:asset.start]):
+        if asset.start >= chosen[-1].end and words.coordinated.fullmatch(text[chosen[-1].end:asset.start]):
             chosen.append(asset)
+    if words.coordinate_back:  # "ihre Reserven in Yuan und Gold aufgestockt": the object stands before the verb
+        for asset in reversed([a for a in assets if a.end <= first.start]):
+            if not words.coordinated.fullmatch(text[asset.end:chosen[0].start]):
+                break
+            chosen.insert(0, asset)
     return chosen
 
 
@@ -294,7 +314,7 @@ def _owns(text: str, mention: dict, asset: _Span) -> bool:
 
 
 def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: list[dict],
-              polarity: str) -> tuple[list[dict], int]:
+              polarity: str, words: ClaimWords = _ENGLISH) -> tuple[list[dict], int]:
     """The actor mentions that do the verb (several when coordinated), and where the verb's clause starts."""
     clause_start = sentence["start"]
     for brk in CLAUSE_BREAK.finditer(text, sentence["start"], verb.start):
@@ -309,7 +329,7 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
         clause_start = brk.end()
     and_start = clause_start
     speech_end = None
-    for speech in SPEECH.finditer(text, clause_start, verb.start):
+    for speech in words.speech.finditer(text, clause_start, verb.start):
         speech_end = speech.end()
     if speech_end is not None:
         clause_start = speech_end
@@ -326,13 +346,20 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     asked = [a.end() for a in links.ASKED.finditer(text, clause_start, verb.start)
              if any(m["start"] == a.end() for m in mentions)]  # "suggested that Freedonia consider ...": Freedonia
     before = [m for m in mentions if max([clause_start, *asked]) <= m["start"] and m["end"] <= verb.start
-              and not any(s < m["start"] < e for s, e in appositives) and not _after_preposition(text, m, clause_start)]
+              and not any(s < m["start"] < e for s, e in appositives)
+              and not _after_preposition(text, m, clause_start, words)]
+    if words.preposition_chains:  # "zwischen Russland und China": both are objects of the preposition
+        inside = [m for m in mentions if clause_start <= m["start"] and m["end"] <= verb.start]
+        for m, nxt in zip(inside, inside[1:]):
+            gap = text[m["end"]:nxt["start"]]
+            if m not in before and nxt in before and gap.strip() != "," and words.joined.fullmatch(gap):
+                before.remove(nxt)
     if before:
         first = before[0]
         group = [first]
         for m in before[1:]:
             link = text[group[-1]["end"]:m["start"]]
-            if re.fullmatch(r"\s*(?:,|and|&|as well as|,\s*and|or)\s*(?:the\s+)?", link) or (
+            if words.joined.fullmatch(link) or (
                     m["actor_type"] == "person" and links.TITLED_LINK.fullmatch(link)):  # "and Ruritanian finance minister X"
                 group.append(m)
             else:
@@ -362,45 +389,15 @@ def _subjects(text: str, sentence: dict, verb: _Span, asset: _Span, mentions: li
     return [], clause_start
 
 
-def _after_preposition(text: str, mention: dict, clause_start: int) -> bool:
+def _after_preposition(text: str, mention: dict, clause_start: int, lexicon: ClaimWords = _ENGLISH) -> bool:
     """"with Russia", "in the Chinese market": not a subject. "Bank of China" (a name) is kept."""
     before = text[clause_start:mention["start"]]
     words = re.findall(r"[\w’']+", before)
-    while words and words[-1].lower() in {"the", "a", "an"}:
+    while words and words[-1].lower() in lexicon.articles:
         words.pop()
-    if not words or words[-1].lower() not in _PREPOSITIONS:
+    if not words or words[-1].lower() not in lexicon.prepositions:
         return False
-    return not (words[-1] == "of" and len(words) > 1 and words[-2][:1].isupper())
-
-
-def _amount_for(text: str, verb: _Span, asset: _Span, clause_start: int, money: list[tuple]) -> tuple | None:
-    """The money amount of the claim: between verb and object, or just after the object ("gold, worth $5 billion")."""
-    limit = max(verb.end, asset.end)
-    after = [a for a in money if verb.start <= a[0] and
-             (a[0] < asset.start or (a[0] - limit <= 60 and not _AMOUNT_STOP.search(text[limit:a[0]])))]
-    if after:
-        return after[0]
-    before = [a for a in money if clause_start <= a[0] and a[1] <= verb.start]
-    return before[-1] if before else None
-
-
-def _amount_role(text: str, action: str, amount: tuple | None) -> str | None:
-    """What the amount measures: ``level`` ("holdings fell to $759 billion"), ``change`` ("fell by $20 billion")
-    or ``transaction`` (the value of what was sold, bought, settled ...)."""
-    if amount is None:
-        return None
-    if _LEVEL_BEFORE.search(text[max(0, amount[0] - 30):amount[0]]):
-        return "level"
-    return "change" if action in {"decline", "grow"} else "transaction"
-
-
-def _period(text: str, sentence: dict, verb: _Span) -> str | None:
-    found = list(_PERIOD.finditer(text, sentence["start"], sentence["end"]))
-    if not found:
-        return None
-    after = [m for m in found if m.start() >= verb.start]
-    chosen = after[0] if after else found[-1]
-    return " ".join(chosen.group().split())
+    return not (words[-1] in lexicon.of and len(words) > 1 and words[-2][:1].isupper())
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,7 @@ from analysis.lexicons.currencies import load_currencies
 from analysis.lexicons.io import LEXICON_DIR
 from analysis.lexicons.scales import load_number_forms
 from analysis.narratives.amounts import AmountParser, amount_rows
+from analysis.narratives.claim_words import load_claim_words
 from analysis.narratives.claims import ClaimExtractor, load_claim_lexicon
 from analysis.narratives.frames import FrameDetector, frame_rows, load_frames
 from analysis.narratives.plausibility import Fact, load_reference, plausibility_rows
@@ -55,7 +56,7 @@ class NarrativeExtractor:
     def __post_init__(self):
         folder = self.lexicon_dir or LEXICON_DIR
         self.amounts = AmountParser(load_currencies(folder), load_number_forms(folder))
-        self.claims = ClaimExtractor(load_claim_lexicon(folder))
+        self.claims = ClaimExtractor(load_claim_lexicon(folder), load_claim_words(folder))
         self.frames = FrameDetector(load_frames(folder))
         self.facts = load_reference(self.reference)
 
@@ -66,12 +67,13 @@ def extract_narratives(doc_id: str, text: str, sentences: list[dict], mentions: 
 
     ``sentences`` and ``mentions`` are this document's rows of those tables (dicts with at
     least ``sent_idx``, ``start``, ``end``; mentions also ``actor_name`` and ``actor_type``). ``language`` (the
-    article's ISO 639-1 code) chooses how numbers are read: "7.500 millones" in Spanish, "6,873 bilhões" in Portuguese.
+    article's ISO 639-1 code) chooses how numbers are read: "7.500 millones" in Spanish, "6,873 bilhões" in Portuguese,
+    and the words claims are read with (``claim_words.yaml``).
     """
     extractor = extractor or _default_extractor()
     sentences = sorted(sentences, key=lambda s: s["start"])
     amounts = amount_rows(doc_id, text, sentences, extractor.amounts, language)
-    claims = extractor.claims.extract(doc_id, text, sentences, mentions, amounts)
+    claims = extractor.claims.extract(doc_id, text, sentences, mentions, amounts, language)
     return {
         "amounts": amounts,
         "claims": claims,

@@ -49,6 +49,8 @@ def imports(path: Path) -> list[tuple[str, int, bool]]:
 
     def visit(node: ast.AST, nested: bool) -> None:
         for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and getattr(child.test, "id", None) == "TYPE_CHECKING":
+                continue  # for the type checker only: nothing is imported when the code runs
             inner = nested or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
             if isinstance(child, ast.Import):
                 found.extend((alias.name, child.lineno, nested) for alias in child.names)
