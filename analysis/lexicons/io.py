@@ -13,7 +13,7 @@ import yaml
 from analysis import config
 from analysis.errors import LexiconError
 
-__all__ = ["LEXICON_DIR", "read_yaml", "read_lexicon", "entry_field", "did_you_mean"]
+__all__ = ["LEXICON_DIR", "read_yaml", "check_lists", "read_lexicon", "entry_field", "did_you_mean"]
 
 LEXICON_DIR = config.LEXICON_DIR / "narratives"
 
@@ -38,6 +38,14 @@ def read_yaml(path: Path, missing: str):
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise LexiconError(f"{path}: not valid YAML ({error}); fix the syntax at the line shown") from error
+
+
+def check_lists(name: str, data: dict, allowed) -> None:
+    """Refuse a list name ``data`` has that ``allowed`` does not: a typo would otherwise be ignored without a word."""
+    for key in data:
+        if key not in allowed:
+            raise LexiconError(f"{name}: unknown list '{key}'{did_you_mean(key, allowed)}; "
+                               f"the lists are {', '.join(allowed)}")
 
 
 def read_lexicon(name: str, folder: Path | str | None = None) -> tuple[Path, list[dict]]:

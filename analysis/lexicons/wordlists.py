@@ -15,7 +15,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.errors import LexiconError
-from analysis.lexicons.io import did_you_mean, read_yaml
+from analysis.lexicons.io import check_lists, read_yaml
 
 __all__ = ["WORDS_DIR", "read_word_file", "word_list", "words_by_language", "PERSON_TITLES", "SPEECH_VERBS",
            "ACCORDING_TO", "NO_NAME_WORDS", "HEADLINE_WORDS", "NOT_PERSON_WORDS", "REGNAL_NUMBERS",
@@ -33,10 +33,7 @@ def read_word_file(name: str, keys: tuple[str, ...], folder: Path | str | None =
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of list names at the top ({', '.join(keys)}), "
                            f"found {type(data).__name__}")
-    for key in data:
-        if key not in keys:
-            raise LexiconError(f"{path.name}: unknown list '{key}'{did_you_mean(key, keys)}; "
-                               f"the lists are {', '.join(keys)}")
+    check_lists(path.name, data, keys)
     return path, data
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.errors import LexiconError
-from analysis.lexicons.io import did_you_mean, read_yaml
+from analysis.lexicons.io import check_lists, did_you_mean, read_yaml
 
 __all__ = ["WORDS_DIR", "SPEECH_VERB_LISTS", "DATE_STAMP_LISTS", "Month", "speech_verbs", "months", "month_names",
            "month_numbers", "date_stamps", "alternation"]
@@ -54,10 +54,7 @@ def speech_verbs(path: Path | str | None = None) -> dict[str, tuple[str, ...]]:
 def _speech_verbs(path: str) -> dict[str, tuple[str, ...]]:
     file = Path(path)
     data = _read(file, "list name: [forms]")
-    for key in data:
-        if key not in SPEECH_VERB_LISTS:
-            raise LexiconError(f"{file.name}: unknown list '{key}'{did_you_mean(key, SPEECH_VERB_LISTS)}; "
-                               f"the lists are {', '.join(SPEECH_VERB_LISTS)}")
+    check_lists(file.name, data, SPEECH_VERB_LISTS)
     lists = {}
     for key in SPEECH_VERB_LISTS:
         forms = data.get(key)
@@ -162,10 +159,7 @@ def _date_stamps(path: str) -> dict[str, tuple[str, ...]]:
     file = Path(path)
     data = _read(file, "published: {en: [published]}, updated: {en: [updated]}")
     example = "{en: [published, posted], fr: [publié]}"
-    for key in data:
-        if key not in DATE_STAMP_LISTS:
-            raise LexiconError(f"{file.name}: unknown list '{key}'{did_you_mean(key, DATE_STAMP_LISTS)}; "
-                               f"the lists are {', '.join(DATE_STAMP_LISTS)}")
+    check_lists(file.name, data, DATE_STAMP_LISTS)
     lists = {}
     for key in DATE_STAMP_LISTS:
         languages = data.get(key)
