@@ -21,6 +21,7 @@ from analysis.actors.stage import actor_rows, extract_actor_tables, load_ner
 from analysis.errors import CorpusError
 from analysis.ingest.readers import ReaderOptions, list_corpus
 from analysis.ingest.run import IngestCounts, ingest_corpus, process_file
+from analysis.narratives.claim_words import claim_languages
 from analysis.narratives.stage import write_narrative_tables
 from analysis.network.stage import write_network_tables
 from analysis.tables.schemas import SCHEMAS
@@ -85,13 +86,14 @@ class RunSummary:
             f"Claims   {self.amounts} amounts, {self.claims} currency-shift claims, {self.frames} article frames, "
             f"{self.implausible} plausibility flags",
         ]
-        others = sum(n for code, n in self.languages.items() if code != "en")
-        if others:  # the claim rules read English wording: say what the other articles give
+        if len(self.languages) > 1:
             lines.append("Language " + ", ".join(f"{code} {n}" for code, n in sorted(self.languages.items(),
-                                                                                       key=lambda kv: (-kv[1], kv[0])))
-                         + " (currency-shift claims are read in English only; "
-                         + (f"the {others} articles in other languages add" if others > 1 else
-                            "the article in another language adds") + " actors, network ties and frames)")
+                                                                                       key=lambda kv: (-kv[1], kv[0]))))
+        unread = sum(n for code, n in self.languages.items() if code not in claim_languages())
+        if unread:  # say what the articles the claim rules cannot read still give
+            lines.append(f"         currency-shift claims are read in {', '.join(claim_languages())}; "
+                         + (f"the {unread} articles in other languages add" if unread > 1 else
+                            "the article in another language adds") + " actors, network ties and frames")
         if self.skip_reasons:
             lines.append("Skipped  (see ingest_report.parquet for every file)")
             lines += [f"  {count:>5}  {reason}" for reason, count in sorted(self.skip_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]

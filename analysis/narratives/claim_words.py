@@ -23,7 +23,7 @@ from analysis.errors import LexiconError
 from analysis.lexicons.io import LEXICON_DIR, read_yaml
 from analysis.narratives.attribution import NEGATION, PLANNED, PROPOSED, SPECULATIVE, SPEECH, claim_status
 
-__all__ = ["WORD_LISTS", "ClaimWords", "load_claim_words"]
+__all__ = ["WORD_LISTS", "ClaimWords", "load_claim_words", "claim_languages"]
 
 WORD_LISTS = ("speech", "that", "negation", "speculative", "proposed", "planned", "prepositions", "articles", "of",
               "and", "contrary", "like", "according")
@@ -128,3 +128,12 @@ def _load(path: str) -> dict[str, ClaimWords]:
                                  r"(?P<who>[^,.;:“”\"«»]{2,80})", flags),
             likeness=re.compile(_words(words["like"]) + rf"\s+(?:(?:{articles})\s+)?$", flags))
     return found
+
+
+def claim_languages(folder: Path | str | None = None) -> tuple[str, ...]:
+    """The languages whose claims the rules read: English and every language of ``claim_words.yaml``.
+
+    >>> "en" in claim_languages() and "es" in claim_languages()
+    True
+    """
+    return tuple(sorted({"en", *load_claim_words(folder)}))

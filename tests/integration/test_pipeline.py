@@ -88,11 +88,14 @@ def test_every_file_is_in_the_report_with_a_status_and_reason(messy_corpus, tmp_
     assert "1  malformed JSON (" in printed
 
 
-def test_the_summary_counts_articles_by_language_and_says_what_other_languages_give():
-    summary = RunSummary(corpus="c", out="o", articles=4, languages={"es": 1, "en": 2, "de": 1})
-    assert ("Language en 2, de 1, es 1 (currency-shift claims are read in English only; the 2 articles in other "
-            "languages add actors, network ties and frames)") in summary.render()
-    assert "the article in another language adds" in RunSummary("c", "o", languages={"en": 3, "pt": 1}).render()
+def test_the_summary_counts_articles_by_language_and_says_what_unread_languages_give():
+    summary = RunSummary(corpus="c", out="o", articles=5, languages={"es": 1, "en": 2, "ru": 1, "zh": 1})
+    printed = summary.render()
+    assert "Language en 2, es 1, ru 1, zh 1" in printed
+    assert ("currency-shift claims are read in de, en, es, fr, pt; the 2 articles in other languages add actors, "
+            "network ties and frames") in printed
+    assert "the article in another language adds" in RunSummary("c", "o", languages={"en": 3, "ru": 1}).render()
+    assert "claims are read" not in RunSummary("c", "o", languages={"en": 3, "pt": 1}).render()  # all read
     assert "Language" not in RunSummary("c", "o", languages={"en": 3}).render()  # nothing to say
 
 
