@@ -28,6 +28,7 @@ from analysis import config
 from analysis.errors import LexiconError
 from analysis.lexicons.actor_types import ACTOR_TYPES, ROLES, SECTORS, Actor, ActorDictionary, Description, Role
 from analysis.lexicons.countries import OTHER_LANGUAGES, country_actors, country_names_abroad
+from analysis.lexicons.io import YAML_LOADER
 from analysis.lexicons.spellings import spelling_variants
 from analysis.lexicons.titles import ROLE_WORDS
 
@@ -114,7 +115,7 @@ def _actor_from_entry(entry: dict, where: str) -> Actor:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except (yaml.YAMLError, ValueError) as error:  # ValueError: a date YAML cannot build (2020-13-01)
         raise LexiconError(f"{path}: not valid YAML ({error}); check indentation, quoting and dates "
                            "(YYYY-MM-DD)") from error
