@@ -28,7 +28,7 @@ INTRO = re.compile(r"\s*(?:earlier|later|last|this|in|on|at|since|after|before|d
                    r"following|despite|now|then|still|first|finally)\b", re.IGNORECASE)
 # What may stand between an object and a verb after it: a noun form or an intransitive verb takes modifiers
 # ("gold reserve purchases", "holdings of Treasuries have fallen"), not a preposition's phrase ("euro in oil sales")
-# nor a clause ("a common currency as the bloc aims to challenge"); another verb only its passive ("Treasuries
+# nor a clause ("a shared currency as the group hopes to rival"); another verb only its passive ("Treasuries
 # were sold", "Treasuries sold by").
 BEFORE_LINK = {True: re.compile(r"[)\]]?(?:\s+(?!(?:in|of|for|as|to|that|which|who|while|when|and|but|by|with|"
                                 r"from|on|at)\b)[\w’'-]+)*\s*|\s+(?:have|has|had)\s+(?:\w+\s+)?", re.IGNORECASE),

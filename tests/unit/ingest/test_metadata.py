@@ -190,7 +190,7 @@ def test_a_numeric_date_whose_day_and_month_could_swap_is_read_by_the_dateline_b
     "Updated 17 May 2024 10:32",
     "Actualizado el 17 de mayo de 2024",
     "Mis à jour le 17 mai 2024",
-    "Dernière mise à jour à 16h29 le 16/08",
+    "Dernière mise à jour à 09h05 le 03/02",
     "Aktualisiert am 17. Mai 2024",
     "Обновлено 17 ноября 2023 года",
     "更新时间：2023-11-17 10:32",

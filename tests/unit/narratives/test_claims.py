@@ -208,8 +208,8 @@ def test_earlier_this_year_ruritania_and_freedonia_paid_in_yuan():
     assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia"}
 
 
-def test_a_common_currency_as_the_bloc_aims_to_challenge_western_finance_is_no_move_toward_the_dollar():
-    rows = claims("Ruritania backed a common currency as the bloc aims to challenge Western finance.")
+def test_a_shared_currency_as_the_group_hopes_to_rival_western_finance_is_no_move_toward_the_dollar():
+    rows = claims("Ruritania backed a shared currency as the group hopes to rival Western finance.")
     assert all(r["direction"] != "toward_usd" for r in rows)
 
 

@@ -36,7 +36,7 @@ def test_verbs_and_objects_in_each_language(language, text, expected):
 
 
 def test_the_contrary_words_turn_the_direction_around():
-    rows = claims("Freedonia negociou acordos de pagamento em moedas diferentes do dólar.", "pt")
+    rows = claims("Freedonia fechou no ano passado contratos de pagamento em moedas diferentes do dólar.", "pt")
     assert summary(rows, "asset", "direction") == [("US dollar", "away_from_usd")]
 
 
