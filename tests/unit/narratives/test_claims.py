@@ -264,7 +264,7 @@ def test_swift_will_be_discontinuing_service_to_the_bank_of_ruritania():
 
 def test_three_countries_including_ruritania_freedonia_and_sylvania_have_been_using_local_currencies():
     rows = claims("Since last year, three countries, including Ruritania, Freedonia, and Sylvania, have been "
-                  "cooperating on the use of local currencies in trade.")
+                  "working together to use local currencies for their trade.")
     assert {r["actor_name"] for r in rows} == {"Ruritania", "Freedonia", "Sylvania"}
 
 
